@@ -1,0 +1,65 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "arena",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "arena", targets: ["arena"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Thin @main over the command library.
+        .executableTarget(name: "arena", dependencies: ["ArenaCLI"], swiftSettings: strict),
+
+        // Domain: config, battles, seats, verdicts, metrics, pricing, identity-leak guard, export rows.
+        .target(name: "ArenaCore", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: strict),
+
+        // Pure ranking maths over verdict counts: Bradley–Terry, Elo, bootstrap. No dependencies.
+        .target(name: "ArenaRanking", swiftSettings: strict),
+
+        // Wire formats and streaming: SSE/NDJSON decoders, provider adapters, the HTTP streaming wrapper.
+        .target(name: "ArenaProviders", dependencies: [
+            "ArenaCore",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ], swiftSettings: strict),
+
+        // The SQLite store: GRDB records and migrations; the only SQL in the project.
+        .target(name: "ArenaStore", dependencies: [
+            "ArenaCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ], swiftSettings: strict),
+
+        // Command-line interface: subcommands, terminal prompts, output formatting.
+        .target(name: "ArenaCLI", dependencies: [
+            "ArenaCore", "ArenaProviders", "ArenaStore", "ArenaRanking",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: strict),
+
+        // Real test doubles: an in-process HTTP server on 127.0.0.1 that streams scripted responses.
+        .target(name: "ArenaTestSupport", dependencies: [
+            "ArenaCore",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ], swiftSettings: strict),
+
+        .testTarget(name: "ArenaCoreTests", dependencies: ["ArenaCore"], swiftSettings: strict),
+        .testTarget(name: "ArenaRankingTests", dependencies: ["ArenaRanking"], swiftSettings: strict),
+        .testTarget(name: "ArenaProvidersTests", dependencies: ["ArenaProviders", "ArenaTestSupport"],
+                    resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "ArenaStoreTests", dependencies: ["ArenaStore"], swiftSettings: strict),
+        .testTarget(name: "ArenaCLITests", dependencies: ["ArenaCLI", "ArenaTestSupport"], swiftSettings: strict),
+    ]
+)

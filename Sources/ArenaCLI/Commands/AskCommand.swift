@@ -1,0 +1,139 @@
+import ArenaCore
+import ArenaProviders
+import ArenaStore
+import ArgumentParser
+import Foundation
+
+/// `arena ask` — one prompt to several models at once, blind; vote; reveal; store.
+struct AskCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ask",
+        abstract: "Send one prompt to several models at once, blind, and record your verdict.",
+        discussion: """
+            Answers stream under blind labels (A, B, …) in a shuffled seat order. After your vote \
+            arena reveals which model sat where, with time to first token, total time, tokens, \
+            tokens/s and cost. When standard input or output is not a terminal arena never asks: \
+            without --vote the battle is stored with no verdict.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: ArgumentHelp("Models to ask, by name (default: every configured model).", valueName: "a,b,..."))
+    var models: String?
+
+    @Option(name: .long, help: "A system prompt for every model.")
+    var system: String?
+
+    @Flag(name: .long, help: "Print one JSON object with every answer, its metrics and the verdict.")
+    var json = false
+
+    @Option(name: .long, help: ArgumentHelp("Record this verdict without asking: a seat label, tie, bad or skip.", valueName: "verdict"))
+    var vote: String?
+
+    @Flag(name: .long, help: "Show model names while answers stream (the battle is stored as not blind).")
+    var noBlind = false
+
+    @Argument(help: "The prompt; - reads it from standard input.")
+    var prompt: String
+
+    func run() async throws {
+        let config = try global.loadConfig()
+        let names = models?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } ?? []
+        let chosen: [ModelConfig]
+        do { chosen = try config.select(names) } catch { throw CLIFailure.badInput(error.message) }
+        guard chosen.count >= 2 else {
+            throw CLIFailure.badInput("a battle needs at least two models (\(chosen.count) selected)")
+        }
+        guard chosen.count <= SeatLabels.maximum else {
+            throw CLIFailure.badInput("at most \(SeatLabels.maximum) models per battle (\(chosen.count) selected); pick some with --models")
+        }
+        let text = try readPrompt()
+        if let vote, Verdict(parsing: vote, seatCount: chosen.count) == nil {
+            throw CLIFailure.badInput("--vote \(vote): expected a seat label (A…\(SeatLabels.label(for: chosen.count - 1))), tie, bad or skip")
+        }
+        let store = try global.openStore()
+
+        var generator = SystemRandomNumberGenerator()
+        var battle = Battle(createdAt: Date(), mode: .ask, blind: !noBlind, systemPrompt: system,
+                            seats: SeatShuffler.seats(for: chosen, using: &generator))
+        let answers = try await stream(battle: battle, prompt: text, config: config)
+        battle.turns = [BattleTurn(index: 0, prompt: text, createdAt: battle.createdAt, answers: answers)]
+        do { try store.save(battle: battle, turn: 0) } catch { throw CLIFailure(error.description) }
+
+        let console = ConsoleWriter()
+        let style = Style(enabled: TerminalInfo.useColor && !json)
+        let verdict = try decideVerdict(answers: answers, console: console, style: style)
+        if let verdict {
+            let rater = config.rater ?? ProcessInfo.processInfo.environment["USER"] ?? NSUserName()
+            let record = VerdictRecord(battleID: battle.id, turnIndex: 0, verdict: verdict, rater: rater, createdAt: Date())
+            do { try store.save(verdict: record) } catch { throw CLIFailure(error.description) }
+        }
+
+        if json {
+            console.out(try AskResult(battle: battle, prompt: text, answers: answers, verdict: verdict).encoded() + "\n")
+        } else {
+            console.out("\n" + RevealTable.render(battle: battle, answers: answers, verdict: verdict, style: style))
+            if !battle.leakedWords.isEmpty {
+                console.out(style.yellow("Identity leak: an answer names \(battle.leakedWords.joined(separator: ", ")); the verdict is stored but left out of rankings by default.") + "\n")
+            }
+            let outcome = verdict.map { "verdict: \($0.summary)" } ?? "no verdict"
+            console.out(style.dim("battle \(battle.id.uuidString.lowercased()) saved (\(outcome)) in \(store.path)") + "\n")
+        }
+        if answers.allSatisfy({ $0.error != nil }) {
+            throw CLIFailure("every model failed; see the errors above")
+        }
+    }
+
+    private func readPrompt() throws -> String {
+        var text = prompt
+        if prompt == "-" {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            guard let read = String(data: data, encoding: .utf8) else { throw CLIFailure.badInput("standard input is not UTF-8 text") }
+            text = read
+        }
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw CLIFailure.badInput("the prompt is empty") }
+        return text
+    }
+
+    /// Streams every seat concurrently; Ctrl-C cancels them all and nothing is stored.
+    private func stream(battle: Battle, prompt: String, config: ArenaConfig) async throws -> [Answer] {
+        let console = ConsoleWriter()
+        let style = Style(enabled: TerminalInfo.useColor)
+        let names = noBlind ? Dictionary(uniqueKeysWithValues: battle.seats.map { ($0.index, $0.model.name) }) : [:]
+        let printer = LabelledStreamPrinter(seatCount: battle.seats.count, console: console, style: style,
+                                            width: TerminalInfo.width, names: names)
+        if !json {
+            let labels = battle.seats.map { style.seat($0.index, $0.label) }.joined(separator: ", ")
+            console.err(style.dim("asking \(battle.seats.count) models, seats shuffled: ") + labels + "\n")
+        }
+        let client = ModelClient()
+        let interrupts = InterruptHandler()
+        let runner = BattleRunner(client: client, config: config)
+        let quiet = json
+        let task = Task {
+            await runner.run(battle: battle, prompt: prompt) { seat, event in
+                if !quiet { printer.handle(seat: seat, event: event) }
+            }
+        }
+        interrupts.onInterrupt { task.cancel() }
+        let answers = await task.value
+        interrupts.onInterrupt(nil)
+        try? await client.shutdown()
+        if task.isCancelled {
+            throw CLIFailure("cancelled; nothing was stored", exitCode: 130)
+        }
+        return answers
+    }
+
+    private func decideVerdict(answers: [Answer], console: ConsoleWriter, style: Style) throws -> Verdict? {
+        if let vote {
+            let verdict = Verdict(parsing: vote, seatCount: answers.count)
+            if case .seat(let index) = verdict, !answers[index].canWin {
+                throw CLIFailure("seat \(SeatLabels.label(for: index)) failed and cannot win; the battle is stored without a verdict")
+            }
+            return verdict
+        }
+        guard !json, TerminalInfo.stdinIsTerminal, TerminalInfo.stdoutIsTerminal, prompt != "-" else { return nil }
+        return VotePrompt.ask(answers: answers, console: console, style: style)
+    }
+}

@@ -1,0 +1,57 @@
+import ArenaCore
+import ArgumentParser
+import Foundation
+
+/// `arena config init | check | path`.
+struct ConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config", abstract: "Create, check or locate the config file.",
+        subcommands: [Init.self, Check.self, Path.self])
+
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write a commented example config file.")
+        @OptionGroup var global: GlobalOptions
+        @Flag(name: .long, help: "Overwrite an existing file.") var force = false
+
+        func run() throws {
+            let path = global.locations.configPath
+            let manager = FileManager.default
+            if manager.fileExists(atPath: path), !force {
+                throw CLIFailure.badInput("\(path) already exists; use --force to overwrite it")
+            }
+            let directory = (path as NSString).deletingLastPathComponent
+            do {
+                try manager.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                            attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw CLIFailure("cannot create \(directory): \(error.localizedDescription)")
+            }
+            guard manager.createFile(atPath: path, contents: Data(ConfigTemplate.text.utf8),
+                                     attributes: [.posixPermissions: 0o600]) else {
+                throw CLIFailure("cannot write \(path)")
+            }
+            print("wrote \(path) — edit it, then run `arena config check`")
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Validate the config file; errors name file, line and field.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let config = try global.loadConfig()
+            let names = config.models.map(\.name).joined(separator: ", ")
+            print("\(global.locations.configPath): ok — \(config.models.count) models: \(names)")
+        }
+    }
+
+    struct Path: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print where the config file is (and the store, with --store-path).")
+        @OptionGroup var global: GlobalOptions
+        @Flag(name: .customLong("store-path"), help: "Print the store's path instead.") var storePath = false
+
+        func run() throws {
+            print(storePath ? global.locations.storePath : global.locations.configPath)
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import ArenaCore
+import ArgumentParser
+import Foundation
+
+/// `arena export` — battles in LMArena's battle schema (plus arena's own fields).
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Print stored battles in LMArena's battle schema, one comparison per row.",
+        discussion: """
+            Each voted turn becomes one row per pair of seats: with more than two seats the winner \
+            gets a row against each other seat; a tie or "both bad" gives a row for every pair. \
+            Seats whose answer failed are left out. Skipped and unvoted turns appear only with --all.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: "jsonl or csv.") var format: String = "jsonl"
+    @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var out: String?
+    @Flag(name: .long, help: "Also export turns that were skipped or have no verdict (winner null).") var all = false
+
+    func validate() throws {
+        guard ExportFormat(rawValue: format) != nil else {
+            throw ValidationError("--format must be jsonl or csv, not \(format)")
+        }
+    }
+
+    func run() throws {
+        let exportFormat = ExportFormat(rawValue: format) ?? .jsonl
+        let store = try global.openStore()
+        let battles: [StoredBattle]
+        do { battles = try store.battles() } catch { throw CLIFailure(error.description) }
+        var text = exportFormat.header ?? ""
+        for stored in battles {
+            for row in BattleExporter.rows(for: stored, includeUnvoted: all) { text += try exportFormat.line(row) }
+        }
+        if let out {
+            let temporary = out + ".partial"
+            guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8),
+                                                 attributes: [.posixPermissions: 0o600]) else {
+                throw CLIFailure("cannot write \(out)")
+            }
+            do {
+                if FileManager.default.fileExists(atPath: out) { try FileManager.default.removeItem(atPath: out) }
+                try FileManager.default.moveItem(atPath: temporary, toPath: out)
+            } catch {
+                throw CLIFailure("cannot write \(out): \(error.localizedDescription)")
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+
+/// Reads LMArena battle data (a JSON array or JSON Lines: `model_a`, `model_b`, `winner`,
+/// `tstamp`, optional `conversation_a`/`conversation_b`, `turn`, `anony`, `judge`,
+/// `question_id`) and arena's own export, into two-seat battles with their verdicts.
+///
+/// Each row becomes one battle whose id is derived from the row (arena's own rows: from their
+/// battle id, turn and seats), so importing the same file twice adds nothing. Malformed rows are
+/// reported with their line (JSONL) or position (JSON array) and skipped.
+public enum BattleImporter {
+    public struct Problem: Sendable, Equatable, CustomStringConvertible {
+        public var location: String
+        public var message: String
+        public var description: String { "\(location): \(message)" }
+    }
+
+    public struct Parsed: Sendable {
+        public var battles: [StoredBattle]
+        public var problems: [Problem]
+    }
+
+    struct Row: Decodable {
+        var model_a: String
+        var model_b: String
+        var winner: String?
+        var tstamp: Double?
+        var turn: Int?
+        var anony: Bool?
+        var judge: String?
+        var question_id: String?
+        var conversation_a: [ExportRow.Message]?
+        var conversation_b: [ExportRow.Message]?
+        var battle_id: String?
+        var turn_index: Int?
+        var seat_a: String?
+        var seat_b: String?
+        var leaked_words: [String]?
+        var system_prompt: String?
+    }
+
+    public static func parse(_ data: Data, file: String) -> Parsed {
+        let decoder = JSONDecoder()
+        var battles: [StoredBattle] = []
+        var problems: [Problem] = []
+        var seen = Set<UUID>()
+        func accept(_ result: Result<StoredBattle, ImportFailure>, location: String) {
+            switch result {
+            case .success(let battle):
+                if seen.insert(battle.battle.id).inserted { battles.append(battle) }
+            case .failure(let failure):
+                problems.append(Problem(location: location, message: failure.message))
+            }
+        }
+        let firstByte = data.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }
+        if firstByte == UInt8(ascii: "[") {
+            guard let array = try? JSONSerialization.jsonObject(with: data) as? [Any] else {
+                return Parsed(battles: [], problems: [Problem(location: file, message: "not a valid JSON array")])
+            }
+            for (index, element) in array.enumerated() {
+                let location = "\(file): row \(index + 1)"
+                guard let elementData = try? JSONSerialization.data(withJSONObject: element) else {
+                    problems.append(Problem(location: location, message: "not a JSON object"))
+                    continue
+                }
+                accept(decode(elementData, decoder: decoder), location: location)
+            }
+        } else {
+            var lineNumber = 0
+            for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+                lineNumber += 1
+                let trimmed = line.drop { $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }
+                if trimmed.isEmpty || trimmed.allSatisfy({ $0 == 0x0D || $0 == 0x20 }) { continue }
+                accept(decode(Data(line), decoder: decoder), location: "\(file):\(lineNumber)")
+            }
+        }
+        return Parsed(battles: battles, problems: problems)
+    }
+
+    struct ImportFailure: Error { var message: String }
+
+    static func decode(_ data: Data, decoder: JSONDecoder) -> Result<StoredBattle, ImportFailure> {
+        let row: Row
+        do { row = try decoder.decode(Row.self, from: data) } catch let error as DecodingError {
+            return .failure(ImportFailure(message: describe(error)))
+        } catch {
+            return .failure(ImportFailure(message: "not valid JSON"))
+        }
+        return build(row)
+    }
+
+    static func build(_ row: Row) -> Result<StoredBattle, ImportFailure> {
+        guard !row.model_a.isEmpty, !row.model_b.isEmpty else { return .failure(ImportFailure(message: "model_a and model_b must not be empty")) }
+        guard row.model_a != row.model_b else { return .failure(ImportFailure(message: "model_a and model_b are the same model")) }
+        let verdict: Verdict
+        switch row.winner {
+        case "model_a": verdict = .seat(0)
+        case "model_b": verdict = .seat(1)
+        case "tie": verdict = .tie
+        case "tie (bothbad)": verdict = .bothBad
+        case nil: return .failure(ImportFailure(message: "winner is missing (rows without a verdict are not imported)"))
+        case let other?: return .failure(ImportFailure(message: "winner \"\(other)\" is not model_a, model_b, tie or tie (bothbad)"))
+        }
+        guard let tstamp = row.tstamp, tstamp.isFinite, tstamp > 0 else {
+            return .failure(ImportFailure(message: "tstamp (unix seconds) is missing or invalid"))
+        }
+        let key = row.battle_id.map { "arena|\($0)|\(row.turn_index ?? 0)|\(row.seat_a ?? "")|\(row.seat_b ?? "")" }
+            ?? "lmarena|\(row.question_id ?? "")|\(row.model_a)|\(row.model_b)|\(row.winner ?? "")|\(tstamp)|\(row.turn ?? 1)"
+        let id = StableID.uuid(from: key)
+        let date = Date(timeIntervalSince1970: tstamp)
+        func model(_ name: String) -> ModelConfig {
+            ModelConfig(name: name, baseURL: URL(string: "import://lmarena")!, model: name)
+        }
+        let seats = [Seat(index: 0, model: model(row.model_a)), Seat(index: 1, model: model(row.model_b))]
+        let turns = turnsFrom(a: row.conversation_a ?? [], b: row.conversation_b ?? [], date: date)
+        let battle = Battle(id: id, createdAt: date, mode: .imported, blind: row.anony ?? true,
+                            systemPrompt: row.system_prompt, seats: seats, turns: turns)
+        let last = turns.count - 1
+        let record = VerdictRecord(battleID: id, turnIndex: last, verdict: verdict, rater: row.judge ?? "imported", createdAt: date)
+        let leaked = row.leaked_words ?? battle.leakedWords
+        return .success(StoredBattle(battle: battle, verdicts: [last: record], leakedWords: leaked))
+    }
+
+    /// Pairs up the two conversations into turns; a row without conversations becomes one empty turn.
+    static func turnsFrom(a: [ExportRow.Message], b: [ExportRow.Message], date: Date) -> [BattleTurn] {
+        func split(_ messages: [ExportRow.Message]) -> [(String, String)] {
+            var turns: [(String, String)] = []
+            for message in messages {
+                if message.role == "user" { turns.append((message.content, "")) } else if message.role == "assistant", !turns.isEmpty {
+                    turns[turns.count - 1].1 += message.content
+                }
+            }
+            return turns
+        }
+        let turnsA = split(a), turnsB = split(b)
+        let count = max(turnsA.count, turnsB.count, 1)
+        return (0..<count).map { index in
+            let prompt = index < turnsA.count ? turnsA[index].0 : index < turnsB.count ? turnsB[index].0 : ""
+            return BattleTurn(index: index, prompt: prompt, createdAt: date, answers: [
+                Answer(seatIndex: 0, text: index < turnsA.count ? turnsA[index].1 : "", finishReason: .stop),
+                Answer(seatIndex: 1, text: index < turnsB.count ? turnsB[index].1 : "", finishReason: .stop),
+            ])
+        }
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .keyNotFound(let key, _): return "\(key.stringValue) is missing"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return "\(path.isEmpty ? "row" : path) has the wrong type"
+        case .dataCorrupted: return "not valid JSON"
+        @unknown default: return "not a battle row"
+        }
+    }
+}

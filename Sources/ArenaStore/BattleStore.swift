@@ -1,0 +1,166 @@
+import ArenaCore
+import Foundation
+import GRDB
+
+/// The local SQLite store of battles and verdicts — the source of truth; rankings are recomputed
+/// from it, never cached in it.
+///
+/// ```swift
+/// let store = try BattleStore(path: locations.storePath)
+/// try store.save(battle: battle, turn: 0)        // battle, seats, turn and answers: one transaction
+/// try store.save(verdict: VerdictRecord(...))   // its own transaction; the turn must exist
+/// ```
+///
+/// Traps: the file and its directory are created private (0600 / 0700); WAL mode, so copy the
+/// `-wal` file too if you copy the store by hand while arena runs. API keys never reach it: seats
+/// record the model name, provider, model id and base URL only.
+public final class BattleStore: Sendable {
+    public let path: String
+    let pool: DatabasePool
+
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        do {
+            try Self.preparePrivateFile(at: path)
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(15)
+            configuration.foreignKeysEnabled = true
+            configuration.label = "arena-store"
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try StoreMigrations.migrator.migrate(pool)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError("cannot open the store at \(path): \(Self.describe(error))")
+        }
+    }
+
+    /// Names of the migrations applied, in order (for `arena stats` and tests).
+    public func appliedMigrations() throws(StoreError) -> [String] {
+        try read { db in try StoreMigrations.migrator.appliedMigrations(db) }
+    }
+
+    /// Writes one turn of a battle with every seat's answer. The battle and its seats are written
+    /// too when this is its first turn. All in one transaction: a crash leaves all or nothing.
+    public func save(battle: Battle, turn turnIndex: Int) throws(StoreError) {
+        guard let turn = battle.turns.first(where: { $0.index == turnIndex }) else {
+            throw StoreError("battle \(battle.id) has no turn \(turnIndex)")
+        }
+        try write { db in
+            let battleRow = BattleRow(battle)
+            if try BattleRow.fetchOne(db, key: battleRow.id) == nil {
+                try battleRow.insert(db)
+                for seat in battle.seats { try SeatRow(seat, battleID: battleRow.id).insert(db) }
+            } else {
+                try battleRow.update(db, columns: ["leaked_words"])
+            }
+            try TurnRow(turn, battleID: battleRow.id).insert(db)
+            for answer in turn.answers { try AnswerRow(answer, battleID: battleRow.id, turn: turn.index).insert(db) }
+        }
+    }
+
+    /// Records the verdict for one turn. Replaces an earlier verdict for the same turn (undo/re-vote).
+    public func save(verdict: VerdictRecord) throws(StoreError) {
+        try write { db in
+            guard try TurnRow.fetchOne(db, key: ["battle_id": verdict.battleID.uuidString, "turn_index": verdict.turnIndex]) != nil else {
+                throw StoreError("no stored turn \(verdict.turnIndex) of battle \(verdict.battleID)")
+            }
+            if case .seat(let index) = verdict.verdict {
+                let answer = try AnswerRow.fetchOne(db, key: ["battle_id": verdict.battleID.uuidString,
+                                                             "turn_index": verdict.turnIndex, "seat_index": index])
+                guard let answer, answer.error_kind == nil else {
+                    throw StoreError("seat \(SeatLabels.label(for: index)) failed and cannot win")
+                }
+            }
+            try VerdictRow(verdict).save(db)
+        }
+    }
+
+    /// Removes the verdict of one turn (undo).
+    public func deleteVerdict(battleID: UUID, turn: Int) throws(StoreError) {
+        try write { db in
+            _ = try VerdictRow.deleteOne(db, key: ["battle_id": battleID.uuidString, "turn_index": turn])
+        }
+    }
+
+    /// Number of verdicts that are not skips.
+    public func verdictCount() throws(StoreError) -> Int {
+        try read { db in try VerdictRow.filter(sql: "outcome != 'skip'").fetchCount(db) }
+    }
+
+    public func battleCount() throws(StoreError) -> Int {
+        try read { db in try BattleRow.fetchCount(db) }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try pool.read(body) } catch let error as StoreError { throw error } catch {
+            throw StoreError("store read failed: \(Self.describe(error))")
+        }
+    }
+
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try pool.write(body) } catch let error as StoreError { throw error } catch {
+            throw StoreError("store write failed: \(Self.describe(error))")
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError {
+            return error.message ?? "\(error.resultCode)"
+        }
+        return "\(error)"
+    }
+
+    /// Creates the directory (0700) and an empty file (0600) before SQLite does, so the store is
+    /// never readable by other users, not even for an instant.
+    static func preparePrivateFile(at path: String) throws {
+        let manager = FileManager.default
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty, !manager.fileExists(atPath: directory) {
+            do {
+                try manager.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                            attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw StoreError("cannot create the store directory \(directory): \(error.localizedDescription)")
+            }
+        }
+        if !manager.fileExists(atPath: path) {
+            guard manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw StoreError("cannot create the store file \(path) (is the directory writable?)")
+            }
+        }
+    }
+}
+
+/// A store failure, as one line for the user.
+public struct StoreError: Error, Sendable, CustomStringConvertible, Equatable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+extension BattleStore {
+    /// Adds battles that are not in the store yet (by id), each with its verdicts, all in one
+    /// transaction. Returns how many were added; the rest were already there.
+    public func importBattles(_ battles: [StoredBattle]) throws(StoreError) -> Int {
+        try write { db in
+            var added = 0
+            for stored in battles {
+                let battle = stored.battle
+                let row = BattleRow(battle)
+                if try BattleRow.fetchOne(db, key: row.id) != nil { continue }
+                var withWords = row
+                withWords.leaked_words = stored.leakedWords.joined(separator: ",")
+                try withWords.insert(db)
+                for seat in battle.seats { try SeatRow(seat, battleID: row.id).insert(db) }
+                for turn in battle.turns {
+                    try TurnRow(turn, battleID: row.id).insert(db)
+                    for answer in turn.answers { try AnswerRow(answer, battleID: row.id, turn: turn.index).insert(db) }
+                }
+                for verdict in stored.verdicts.values { try VerdictRow(verdict).insert(db) }
+                added += 1
+            }
+            return added
+        }
+    }
+}

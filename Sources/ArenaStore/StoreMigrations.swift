@@ -1,0 +1,81 @@
+import GRDB
+
+/// The store's schema, as named, append-only migrations. Never edit a released migration:
+/// add a new one. Constraints live here, in the schema, not only in Swift.
+enum StoreMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-battles-answers-verdicts") { db in
+            try db.execute(sql: """
+                CREATE TABLE battle (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    created_at REAL NOT NULL,
+                    mode TEXT NOT NULL CHECK (mode IN ('ask', 'screen', 'run', 'import')),
+                    blind INTEGER NOT NULL CHECK (blind IN (0, 1)),
+                    system_prompt TEXT,
+                    seat_count INTEGER NOT NULL CHECK (seat_count BETWEEN 1 AND 8),
+                    leaked_words TEXT NOT NULL DEFAULT ''
+                );
+                CREATE INDEX battle_created_at ON battle(created_at);
+
+                CREATE TABLE seat (
+                    battle_id TEXT NOT NULL REFERENCES battle(id) ON DELETE CASCADE,
+                    seat_index INTEGER NOT NULL CHECK (seat_index BETWEEN 0 AND 7),
+                    model_name TEXT NOT NULL,
+                    provider TEXT NOT NULL,
+                    model_id TEXT NOT NULL,
+                    base_url TEXT NOT NULL,
+                    PRIMARY KEY (battle_id, seat_index)
+                );
+                CREATE INDEX seat_model_name ON seat(model_name);
+
+                CREATE TABLE turn (
+                    battle_id TEXT NOT NULL REFERENCES battle(id) ON DELETE CASCADE,
+                    turn_index INTEGER NOT NULL CHECK (turn_index >= 0),
+                    prompt TEXT NOT NULL,
+                    created_at REAL NOT NULL,
+                    PRIMARY KEY (battle_id, turn_index)
+                );
+
+                CREATE TABLE answer (
+                    battle_id TEXT NOT NULL,
+                    turn_index INTEGER NOT NULL,
+                    seat_index INTEGER NOT NULL,
+                    text TEXT NOT NULL,
+                    reasoning TEXT NOT NULL DEFAULT '',
+                    finish_reason TEXT NOT NULL CHECK (finish_reason IN
+                        ('stop', 'length', 'content_filter', 'tool_calls', 'truncated', 'cancelled', 'error')),
+                    error_kind TEXT,
+                    error_message TEXT,
+                    error_status INTEGER,
+                    ttft_ms REAL,
+                    duration_ms REAL,
+                    input_tokens INTEGER,
+                    output_tokens INTEGER,
+                    reasoning_tokens INTEGER,
+                    tokens_estimated INTEGER NOT NULL CHECK (tokens_estimated IN (0, 1)),
+                    cost_usd REAL CHECK (cost_usd IS NULL OR cost_usd >= 0),
+                    PRIMARY KEY (battle_id, turn_index, seat_index),
+                    FOREIGN KEY (battle_id, turn_index) REFERENCES turn(battle_id, turn_index) ON DELETE CASCADE,
+                    FOREIGN KEY (battle_id, seat_index) REFERENCES seat(battle_id, seat_index) ON DELETE CASCADE,
+                    CHECK ((error_kind IS NULL) = (error_message IS NULL))
+                );
+
+                CREATE TABLE verdict (
+                    battle_id TEXT NOT NULL,
+                    turn_index INTEGER NOT NULL,
+                    outcome TEXT NOT NULL CHECK (outcome IN ('seat', 'tie', 'bad', 'skip')),
+                    winner_seat INTEGER,
+                    rater TEXT NOT NULL,
+                    created_at REAL NOT NULL,
+                    PRIMARY KEY (battle_id, turn_index),
+                    FOREIGN KEY (battle_id, turn_index) REFERENCES turn(battle_id, turn_index) ON DELETE CASCADE,
+                    FOREIGN KEY (battle_id, winner_seat) REFERENCES seat(battle_id, seat_index),
+                    CHECK ((outcome = 'seat') = (winner_seat IS NOT NULL))
+                );
+                CREATE INDEX verdict_created_at ON verdict(created_at);
+                """)
+        }
+        return migrator
+    }
+}

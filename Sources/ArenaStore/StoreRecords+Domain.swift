@@ -1,0 +1,84 @@
+import ArenaCore
+import Foundation
+
+extension BattleRow {
+    init(_ battle: Battle) {
+        self.init(id: battle.id.uuidString, created_at: battle.createdAt.timeIntervalSince1970,
+                  mode: battle.mode.rawValue, blind: battle.blind, system_prompt: battle.systemPrompt,
+                  seat_count: battle.seats.count, leaked_words: battle.leakedWords.joined(separator: ","))
+    }
+}
+
+extension SeatRow {
+    init(_ seat: Seat, battleID: String) {
+        self.init(battle_id: battleID, seat_index: seat.index, model_name: seat.model.name,
+                  provider: seat.model.provider.rawValue, model_id: seat.model.model,
+                  base_url: seat.model.baseURL.absoluteString)
+    }
+
+    /// The seat as stored. Parameters, prices and keys are not part of a battle's record.
+    var seat: Seat {
+        let model = ModelConfig(name: model_name, provider: ProviderKind(rawValue: provider) ?? .openai,
+                                baseURL: URL(string: base_url) ?? URL(string: "http://invalid")!, model: model_id)
+        return Seat(index: seat_index, model: model)
+    }
+}
+
+extension TurnRow {
+    init(_ turn: BattleTurn, battleID: String) {
+        self.init(battle_id: battleID, turn_index: turn.index, prompt: turn.prompt,
+                  created_at: turn.createdAt.timeIntervalSince1970)
+    }
+}
+
+extension AnswerRow {
+    init(_ answer: Answer, battleID: String, turn: Int) {
+        let metrics = answer.metrics
+        self.init(battle_id: battleID, turn_index: turn, seat_index: answer.seatIndex, text: answer.text,
+                  reasoning: answer.reasoning, finish_reason: answer.finishReason.rawValue,
+                  error_kind: answer.error?.kind.rawValue, error_message: answer.error?.message,
+                  error_status: answer.error?.status, ttft_ms: metrics.ttftMs, duration_ms: metrics.durationMs,
+                  input_tokens: metrics.inputTokens, output_tokens: metrics.outputTokens,
+                  reasoning_tokens: metrics.reasoningTokens, tokens_estimated: metrics.tokensEstimated,
+                  cost_usd: metrics.costUSD)
+    }
+
+    var answer: Answer {
+        let error = error_kind.map { kind in
+            ProviderError(ProviderError.Kind(rawValue: kind) ?? .network, error_message ?? "", status: error_status)
+        }
+        return Answer(seatIndex: seat_index, text: text, reasoning: reasoning,
+                      finishReason: FinishReason(rawValue: finish_reason) ?? .error, error: error,
+                      metrics: AnswerMetrics(ttftMs: ttft_ms, durationMs: duration_ms, inputTokens: input_tokens,
+                                             outputTokens: output_tokens, reasoningTokens: reasoning_tokens,
+                                             tokensEstimated: tokens_estimated, costUSD: cost_usd))
+    }
+}
+
+extension VerdictRow {
+    init(_ record: VerdictRecord) {
+        let outcome: String
+        var winner: Int?
+        switch record.verdict {
+        case .seat(let index): outcome = "seat"; winner = index
+        case .tie: outcome = "tie"
+        case .bothBad: outcome = "bad"
+        case .skip: outcome = "skip"
+        }
+        self.init(battle_id: record.battleID.uuidString, turn_index: record.turnIndex, outcome: outcome,
+                  winner_seat: winner, rater: record.rater, created_at: record.createdAt.timeIntervalSince1970)
+    }
+
+    var record: VerdictRecord? {
+        guard let id = UUID(uuidString: battle_id) else { return nil }
+        let verdict: Verdict
+        switch outcome {
+        case "seat": verdict = .seat(winner_seat ?? 0)
+        case "tie": verdict = .tie
+        case "bad": verdict = .bothBad
+        default: verdict = .skip
+        }
+        return VerdictRecord(battleID: id, turnIndex: turn_index, verdict: verdict, rater: rater,
+                             createdAt: Date(timeIntervalSince1970: created_at))
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import Synchronization
+
+/// A real HTTP/1.1 server on 127.0.0.1 (a free port) that answers each request from a script:
+/// streams with delays, errors, cut connections, stalls. Tests talk to it over real sockets,
+/// exactly as arena talks to a model server.
+///
+/// ```swift
+/// let server = try await LocalStreamingServer.start { request in
+///     request.uri.hasSuffix("/chat/completions") ? .openAIChat(["Hel", "lo"]) : .json(404, "{}")
+/// }
+/// defer { Task { try await server.stop() } }
+/// let base = server.baseURL.appendingPathComponent("v1")
+/// ```
+///
+/// Trap: one handler serves every connection concurrently; keep it a pure function of the request
+/// (use the request's path or model to pick a script).
+public final class LocalStreamingServer: Sendable {
+    public typealias Handler = @Sendable (RecordedRequest) -> ScriptedResponse
+
+    public let port: Int
+    private let serverChannel: any Channel
+    private let acceptTask: Task<Void, Never>
+    private let recorder: RequestRecorder
+
+    /// `http://127.0.0.1:PORT`
+    public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
+
+    /// Every request received so far, in arrival order.
+    public var requests: [RecordedRequest] { recorder.all }
+
+    private init(port: Int, serverChannel: any Channel, acceptTask: Task<Void, Never>, recorder: RequestRecorder) {
+        self.port = port
+        self.serverChannel = serverChannel
+        self.acceptTask = acceptTask
+        self.recorder = recorder
+    }
+
+    public static func start(handler: @escaping Handler) async throws -> LocalStreamingServer {
+        typealias Connection = NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>
+        let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .bind(host: "127.0.0.1", port: 0) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline()
+                    return try Connection(wrappingChannelSynchronously: channel)
+                }
+            }
+        let port = server.channel.localAddress?.port ?? 0
+        let recorder = RequestRecorder()
+        let task = Task<Void, Never> {
+            try? await server.executeThenClose { inbound in
+                try await withThrowingDiscardingTaskGroup { group in
+                    for try await connection in inbound {
+                        group.addTask {
+                            await Self.serve(connection, handler: handler, record: recorder.append)
+                        }
+                    }
+                }
+            }
+        }
+        return LocalStreamingServer(port: port, serverChannel: server.channel, acceptTask: task, recorder: recorder)
+    }
+
+    public func stop() async throws {
+        acceptTask.cancel()
+        try? await serverChannel.close()
+        _ = await acceptTask.value
+    }
+
+    private static func serve(_ connection: NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>,
+                              handler: Handler, record: @Sendable (RecordedRequest) -> Void) async {
+        try? await connection.executeThenClose { inbound, outbound in
+            var head: HTTPRequestHead?
+            var body: [UInt8] = []
+            for try await part in inbound {
+                switch part {
+                case .head(let requestHead):
+                    head = requestHead
+                    body = []
+                case .body(let buffer):
+                    body.append(contentsOf: buffer.readableBytesView)
+                case .end:
+                    guard let requestHead = head else { continue }
+                    let request = RecordedRequest(method: requestHead.method.rawValue, uri: requestHead.uri,
+                                                  headers: requestHead.headers.map { ($0.name, $0.value) }, body: body)
+                    record(request)
+                    let keepOpen = try await write(handler(request), to: outbound)
+                    if !keepOpen { return }
+                }
+            }
+        }
+    }
+
+    /// Writes one scripted response; false when the connection must close afterwards.
+    private static func write(_ response: ScriptedResponse,
+                              to outbound: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>) async throws -> Bool {
+        if response.headDelay > .zero { try await Task.sleep(for: response.headDelay) }
+        var headers = HTTPHeaders(response.headers)
+        if !headers.contains(name: "content-length") { headers.replaceOrAdd(name: "transfer-encoding", value: "chunked") }
+        try await outbound.write(.head(HTTPResponseHead(version: .http1_1, status: .init(statusCode: response.status),
+                                                        headers: headers)))
+        for part in response.parts {
+            switch part {
+            case .bytes(let bytes):
+                try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: bytes))))
+            case .pause(let duration):
+                try await Task.sleep(for: duration)
+            case .cut:
+                return false
+            case .stall:
+                try await Task.sleep(for: .seconds(3600))
+                return false
+            }
+        }
+        try await outbound.write(.end(nil))
+        return true
+    }
+}
+
+/// Requests received, shared between the accept loop and the server object.
+private final class RequestRecorder: Sendable {
+    private let requests = Mutex<[RecordedRequest]>([])
+    var all: [RecordedRequest] { requests.withLock { $0 } }
+    func append(_ request: RecordedRequest) { requests.withLock { $0.append(request) } }
+}

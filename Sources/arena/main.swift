@@ -1,0 +1,3 @@
+import ArenaCLI
+
+await ArenaCommand.runMain()

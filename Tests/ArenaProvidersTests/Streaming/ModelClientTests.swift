@@ -1,0 +1,240 @@
+import ArenaCore
+import ArenaProviders
+import ArenaTestSupport
+import Foundation
+import Synchronization
+import Testing
+
+/// The real HTTP client against a real server on 127.0.0.1 that injects every failure.
+@Suite("Streaming over HTTP", .timeLimit(.minutes(1)))
+struct ModelClientTests {
+    static func model(_ server: LocalStreamingServer, name: String = "m", key: String? = nil) -> ModelConfig {
+        ModelConfig(name: name, baseURL: server.baseURL.appendingPathComponent("v1"), model: "model-\(name)",
+                    apiKeyEnv: key, params: GenerationParams(temperature: 0.5, maxTokens: 64))
+    }
+
+    static func collect(_ client: ModelClient, _ model: ModelConfig, limits: StreamLimits = StreamLimits(maxAttempts: 1))
+        async -> (AnswerAccumulator, [StreamEvent]) {
+        var accumulator = AnswerAccumulator()
+        var events: [StreamEvent] = []
+        for await event in client.stream(ChatRequest(model: model, messages: [ChatMessage(role: .user, content: "Hi")]),
+                                         limits: limits) {
+            accumulator.apply(event)
+            events.append(event)
+        }
+        return (accumulator, events)
+    }
+
+    @Test func streamsTextAndSendsAWellFormedRequest() async throws {
+        let server = try await LocalStreamingServer.start { _ in
+            .openAIChat(["Hel", "lo, ", "wörld 👋"], delay: .milliseconds(5), usage: (prompt: 9, completion: 4))
+        }
+        let client = ModelClient(environment: ["TEST_KEY": "sk-test-secret"])
+        let (answer, events) = await Self.collect(client, Self.model(server, key: "TEST_KEY"))
+        #expect(answer.text == "Hello, wörld 👋")
+        #expect(answer.finishReason == .stop)
+        #expect(answer.usage?.outputTokens == 4 && answer.usage?.inputTokens == 9)
+        #expect(events.last == .finished(.stop))
+        let request = try #require(server.requests.first)
+        #expect(request.method == "POST" && request.uri == "/v1/chat/completions")
+        #expect(request.header("authorization") == "Bearer sk-test-secret")
+        let body = try #require(request.json)
+        #expect(body["model"] as? String == "model-m")
+        #expect(body["stream"] as? Bool == true)
+        #expect((body["stream_options"] as? [String: Any])?["include_usage"] as? Bool == true)
+        #expect(body["max_tokens"] as? Int == 64)
+        try await client.shutdown()
+        try await server.stop()
+    }
+
+    @Test func refusedConnectionIsNamed() async throws {
+        let server = try await LocalStreamingServer.start { _ in .json(200, "{}") }
+        let model = Self.model(server)
+        try await server.stop()  // nothing listens on that port any more
+        let client = ModelClient()
+        let (answer, _) = await Self.collect(client, model)
+        #expect(answer.error?.kind == .connectionRefused)
+        #expect(answer.finishReason == .error)
+        try await client.shutdown()
+    }
+
+    @Test func unauthorisedNamesTheVariableNotTheKey() async throws {
+        let server = try await LocalStreamingServer.start { _ in
+            .json(401, #"{"error":{"message":"Incorrect API key provided: sk-test-secret","type":"invalid_request_error","code":"invalid_api_key"}}"#)
+        }
+        let client = ModelClient(environment: ["TEST_KEY": "sk-test-secret"])
+        let (answer, _) = await Self.collect(client, Self.model(server, key: "TEST_KEY"))
+        #expect(answer.error?.kind == .authentication)
+        #expect(answer.error?.status == 401)
+        #expect(answer.error?.message.contains("TEST_KEY") == true)
+        try await client.shutdown()
+        try await server.stop()
+    }
+
+    @Test func missingKeyVariableFailsBeforeSending() async throws {
+        let server = try await LocalStreamingServer.start { _ in .openAIChat(["x"]) }
+        let client = ModelClient(environment: [:])
+        let (answer, _) = await Self.collect(client, Self.model(server, key: "UNSET_KEY_VAR"))
+        #expect(answer.error?.kind == .configuration)
+        #expect(answer.error?.message.contains("UNSET_KEY_VAR") == true)
+        #expect(server.requests.isEmpty)
+        try await client.shutdown()
+        try await server.stop()
+    }
+
+    @Test func errorInsideA200StreamKeepsThePartialText() async throws {
+        let server = try await LocalStreamingServer.start { _ in
+            .sse([#"{"choices":[{"index":0,"delta":{"content":"Partial "},"finish_reason":null}]}"#,
+                  #"{"choices":[{"index":0,"delta":{"content":"answer"},"finish_reason":null}]}"#,
+                  #"{"error":{"message":"upstream overloaded","code":502}}"#], done: false)
+        }
+        let client = ModelClient()
+        let (answer, _) = await Self.collect(client, Self.model(server))
+        #expect(answer.text == "Partial answer")
+        #expect(answer.error?.kind == .streamError)
+        #expect(answer.error?.message.contains("upstream overloaded") == true)
+        try await client.shutdown()
+        try await server.stop()
+    }
+
+    @Test func stallPastTheIdleTimeoutFailsAndKeepsText() async throws {
+        let server = try await LocalStreamingServer.start { _ in
+            var response = ScriptedResponse.sse([#"{"choices":[{"index":0,"delta":{"content":"Start"},"finish_reason":null}]}"#], done: false)
+            response.parts.append(.stall)
+            return response
+        }
+        let client = ModelClient()
+        let started = ContinuousClock.now
+        let (answer, _) = await Self.collect(client, Self.model(server), limits: StreamLimits(idleSeconds: 0.3, maxAttempts: 1))
+        #expect(answer.text == "Start")
+        #expect(answer.error?.kind == .idleTimeout)
+        #expect(ContinuousClock.now - started < .seconds(10))
+        try await client.shutdown()
+        try await server.stop()
+    }
+
+    @Test func noAnswerWithinTheFirstTokenTimeout() async throws {
+        let server = try await LocalStreamingServer.start { _ in
+            ScriptedResponse(headers: [("Content-Type", "text/event-stream")], parts: [.stall])
+        }
+        let client = ModelClient()
+        let (answer, _) = await Self.collect(client, Self.model(server), limits: StreamLimits(firstTokenSeconds: 0.3, maxAttempts: 1))
+        #expect(answer.error?.kind == .firstTokenTimeout)
+        try await client.shutdown()
+        try await server.stop()
+    }
+
+    @Test func streamWithoutTerminalMarkerIsTruncated() async throws {
+        let server = try await LocalStreamingServer.start { _ in
+            .sse([#"{"choices":[{"index":0,"delta":{"content":"Cut"},"finish_reason":null}]}"#], done: false)
+        }
+        let client = ModelClient()
+        let (answer, _) = await Self.collect(client, Self.model(server))
+        #expect(answer.text == "Cut")
+        #expect(answer.finishReason == .truncated)
+        #expect(answer.error == nil)
+        try await client.shutdown()
+        try await server.stop()
+    }
+
+    @Test func connectionCutMidStreamIsTruncated() async throws {
+        let server = try await LocalStreamingServer.start { _ in
+            var response = ScriptedResponse.sse([#"{"choices":[{"index":0,"delta":{"content":"Half"},"finish_reason":null}]}"#], done: false)
+            response.parts.append(.cut)
+            return response
+        }
+        let client = ModelClient()
+        let (answer, _) = await Self.collect(client, Self.model(server))
+        #expect(answer.text == "Half")
+        #expect(answer.finishReason == .truncated)
+        try await client.shutdown()
+        try await server.stop()
+    }
+
+    @Test func emptyBodyWithStatus200IsAnError() async throws {
+        let server = try await LocalStreamingServer.start { _ in
+            ScriptedResponse(headers: [("Content-Type", "text/event-stream")], parts: [])
+        }
+        let client = ModelClient()
+        let (answer, _) = await Self.collect(client, Self.model(server))
+        #expect(answer.error?.kind == .emptyResponse)
+        try await client.shutdown()
+        try await server.stop()
+    }
+
+    @Test func rateLimitIsRetriedAfterTheAdvisedWaitAndShown() async throws {
+        let calls = Mutex(0)
+        let server = try await LocalStreamingServer.start { _ in
+            let call = calls.withLock { $0 += 1; return $0 }
+            if call == 1 {
+                return .json(429, #"{"error":{"message":"Rate limit reached","type":"rate_limit_exceeded"}}"#,
+                             headers: [("retry-after-ms", "50")])
+            }
+            return .openAIChat(["after retry"])
+        }
+        let client = ModelClient()
+        let (answer, events) = await Self.collect(client, Self.model(server), limits: StreamLimits(maxAttempts: 3))
+        #expect(answer.text == "after retry")
+        #expect(answer.error == nil)
+        let retries = events.compactMap { event -> Double? in
+            if case .retrying(_, let delay, let reason) = event, reason.kind == .rateLimited { return delay }
+            return nil
+        }
+        #expect(retries == [0.05])
+        #expect(server.requests.count == 2)
+        try await client.shutdown()
+        try await server.stop()
+    }
+
+    @Test func quotaExhaustionIsNotRetried() async throws {
+        let server = try await LocalStreamingServer.start { _ in
+            .json(429, #"{"error":{"message":"You exceeded your current quota","type":"insufficient_quota","code":"insufficient_quota"}}"#)
+        }
+        let client = ModelClient()
+        let (answer, _) = await Self.collect(client, Self.model(server), limits: StreamLimits(maxAttempts: 3))
+        #expect(answer.error?.kind == .quotaExhausted)
+        #expect(server.requests.count == 1)
+        try await client.shutdown()
+        try await server.stop()
+    }
+
+    @Test func answerPastTheSizeCapIsTruncated() async throws {
+        let piece = String(repeating: "x", count: 100)
+        let server = try await LocalStreamingServer.start { _ in .openAIChat(Array(repeating: piece, count: 200)) }
+        let client = ModelClient()
+        let (answer, _) = await Self.collect(client, Self.model(server), limits: StreamLimits(maxAnswerBytes: 4096, maxAttempts: 1))
+        #expect(answer.finishReason == .truncated)
+        #expect(answer.text.count < 4096 && answer.text.count >= 1000)
+        try await client.shutdown()
+        try await server.stop()
+    }
+
+    @Test func cancellingEndsTheStreamPromptly() async throws {
+        let server = try await LocalStreamingServer.start { _ in
+            var response = ScriptedResponse.sse([#"{"choices":[{"index":0,"delta":{"content":"Going"},"finish_reason":null}]}"#], done: false)
+            response.parts.append(.stall)
+            return response
+        }
+        let client = ModelClient()
+        let model = Self.model(server)
+        let gotText = Mutex(false)
+        let task = Task {
+            var accumulator = AnswerAccumulator()
+            for await event in client.stream(ChatRequest(model: model, messages: [ChatMessage(role: .user, content: "Hi")]),
+                                             limits: StreamLimits(maxAttempts: 1)) {
+                accumulator.apply(event)
+                if case .text = event { gotText.withLock { $0 = true } }
+            }
+            return accumulator
+        }
+        while !gotText.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(10)) }
+        let cancelledAt = ContinuousClock.now
+        task.cancel()
+        let answer = await task.value
+        #expect(ContinuousClock.now - cancelledAt < .seconds(2))
+        #expect(answer.text == "Going")
+        #expect(answer.finishReason == .cancelled)
+        try await client.shutdown()
+        try await server.stop()
+    }
+}

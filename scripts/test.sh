@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Runs every test: the Swift test suite (unit, loopback-server and screen tests), then the
+# end-to-end run against two real local model servers. `.ci/run` calls exactly this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build
+swift test
+scripts/e2e-local-model.sh .build/debug/arena
