@@ -41,9 +41,17 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strict),
 
+        // The arena screen: cell grid, layout, widgets, themes, the reducer and the run loop. No ncurses.
+        .target(name: "ArenaUI", dependencies: ["ArenaCore", .product(name: "Yams", package: "Yams")],
+                swiftSettings: strict),
+
+        // ncursesw: the system library, and the only target that imports it.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(name: "ArenaTerminal", dependencies: ["ArenaUI", "CNcursesw"], swiftSettings: strict),
+
         // Command-line interface: subcommands, terminal prompts, output formatting.
         .target(name: "ArenaCLI", dependencies: [
-            "ArenaCore", "ArenaProviders", "ArenaStore", "ArenaRanking",
+            "ArenaCore", "ArenaProviders", "ArenaStore", "ArenaRanking", "ArenaUI", "ArenaTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 
@@ -60,6 +68,8 @@ let package = Package(
         .testTarget(name: "ArenaProvidersTests", dependencies: ["ArenaProviders", "ArenaTestSupport"],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "ArenaStoreTests", dependencies: ["ArenaStore"], swiftSettings: strict),
+        .testTarget(name: "ArenaUITests", dependencies: ["ArenaUI", "ArenaCore"], swiftSettings: strict),
+        .testTarget(name: "ArenaTerminalTests", dependencies: ["ArenaTerminal", "ArenaUI"], swiftSettings: strict),
         .testTarget(name: "ArenaCLITests", dependencies: ["ArenaCLI", "ArenaTestSupport"], swiftSettings: strict),
     ]
 )

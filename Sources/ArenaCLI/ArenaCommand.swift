@@ -7,7 +7,9 @@ public struct ArenaCommand: AsyncParsableCommand {
         commandName: "arena",
         abstract: "Compare language models side by side, blind, and rank them by your own verdicts.",
         version: ArenaVersion.current,
-        subcommands: [AskCommand.self, ModelsCommand.self, ConfigCommand.self, ExportCommand.self, ImportCommand.self])
+        subcommands: [ScreenCommand.self, AskCommand.self, ModelsCommand.self, ConfigCommand.self, ExportCommand.self,
+                      ImportCommand.self],
+        defaultSubcommand: ScreenCommand.self)
 
     public init() {}
 

@@ -1,1 +1,1 @@
-// placeholder
+// Ranking maths arrive in this target.

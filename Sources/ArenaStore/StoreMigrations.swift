@@ -76,6 +76,10 @@ enum StoreMigrations {
                 CREATE INDEX verdict_created_at ON verdict(created_at);
                 """)
         }
+        migrator.registerMigration("v2-verdict-blind") { db in
+            // A verdict cast after the names were revealed (a follow-up turn) is not blind.
+            try db.execute(sql: "ALTER TABLE verdict ADD COLUMN blind INTEGER NOT NULL DEFAULT 1 CHECK (blind IN (0, 1))")
+        }
         return migrator
     }
 }

@@ -66,7 +66,8 @@ extension VerdictRow {
         case .skip: outcome = "skip"
         }
         self.init(battle_id: record.battleID.uuidString, turn_index: record.turnIndex, outcome: outcome,
-                  winner_seat: winner, rater: record.rater, created_at: record.createdAt.timeIntervalSince1970)
+                  winner_seat: winner, rater: record.rater, created_at: record.createdAt.timeIntervalSince1970,
+                  blind: record.blind)
     }
 
     var record: VerdictRecord? {
@@ -79,6 +80,6 @@ extension VerdictRow {
         default: verdict = .skip
         }
         return VerdictRecord(battleID: id, turnIndex: turn_index, verdict: verdict, rater: rater,
-                             createdAt: Date(timeIntervalSince1970: created_at))
+                             createdAt: Date(timeIntervalSince1970: created_at), blind: blind)
     }
 }

@@ -59,4 +59,5 @@ struct VerdictRow: Codable, FetchableRecord, PersistableRecord {
     var winner_seat: Int?
     var rater: String
     var created_at: Double
+    var blind: Bool
 }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Runs the real `arena` binary (built next to the test bundle) as a user would.
-struct ArenaProcess {
-    struct Result {
+struct ArenaProcess: Sendable {
+    struct Result: Sendable {
         var status: Int32
         var stdout: String
         var stderr: String
@@ -31,7 +31,7 @@ struct ArenaProcess {
     init(extraEnvironment: [String: String] = [:]) {
         home = FileManager.default.temporaryDirectory.appendingPathComponent("arena-cli-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        environment = ["HOME": home.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+        environment = ["ARENA_DISCOVERY": "off", "HOME": home.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
                        "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
                        "XDG_DATA_HOME": home.appendingPathComponent("data").path, "NO_COLOR": "1"]
             .merging(extraEnvironment) { $1 }
@@ -46,7 +46,17 @@ struct ArenaProcess {
         try text.write(toFile: configPath, atomically: true, encoding: .utf8)
     }
 
-    func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+    /// Runs arena and waits for it on a GCD thread, never blocking the cooperative pool (the
+    /// in-process test servers run on it).
+    func run(_ arguments: [String], stdin: String? = nil) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Swift.Result { try runBlocking(arguments, stdin: stdin) })
+            }
+        }
+    }
+
+    private func runBlocking(_ arguments: [String], stdin: String?) throws -> Result {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments

@@ -34,7 +34,7 @@ struct AskCommandTests {
         let server = try await Self.server()
         let arena = ArenaProcess(extraEnvironment: ["ARENA_TEST_KEY": "sk-secret-value-123"])
         try arena.writeConfig(Self.config(server, names: ["fine", "slow", "broken"]))
-        let result = try arena.run(["ask", "--json", "--vote", "tie", "Explain CRDTs"])
+        let result = try await arena.run(["ask", "--json", "--vote", "tie", "Explain CRDTs"])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["verdict"] as? String == "tie")
@@ -52,11 +52,12 @@ struct AskCommandTests {
         #expect((error["message"] as? String)?.contains("model crashed") == true)
         for seat in seats { #expect(seat.keys.contains("cost_usd") && seat.keys.contains("error")) }
 
-        let export = try arena.run(["export"])
+        let export = try await arena.run(["export"])
         #expect(export.status == 0)
         let rows = export.stdout.split(separator: "\n")
         #expect(rows.count == 1)  // fine vs slow; the broken seat is left out
-        let row = try #require(try JSONSerialization.jsonObject(with: Data(rows[0].utf8)) as? [String: Any])
+        let first = try #require(rows.first)
+        let row = try #require(try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])
         #expect(row["winner"] as? String == "tie")
         #expect(Set([row["model_a"] as? String, row["model_b"] as? String]) == ["fine", "slow"])
 
@@ -73,13 +74,14 @@ struct AskCommandTests {
         let server = try await Self.server()
         let arena = ArenaProcess(extraEnvironment: ["ARENA_TEST_KEY": "k"])
         try arena.writeConfig(Self.config(server, names: ["fine", "slow"]))
-        let result = try arena.run(["ask", "-"], stdin: "Prompt from standard input")
+        let result = try await arena.run(["ask", "-"], stdin: "Prompt from standard input")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("A │ "))
         #expect(result.stdout.contains("no verdict"))
         #expect(result.stdout.contains("fine") && result.stdout.contains("slow"))
-        #expect(try arena.run(["export"]).stdout.isEmpty)
-        let all = try arena.run(["export", "--all", "--format", "csv"])
+        let voted = try await arena.run(["export"])
+        #expect(voted.stdout.isEmpty)
+        let all = try await arena.run(["export", "--all", "--format", "csv"])
         let lines = all.stdout.split(separator: "\r\n")
         #expect(lines.count == 2 && lines[0].hasPrefix("question_id,model_a,model_b,winner"))
         #expect(server.requests.first?.json.flatMap { ($0["messages"] as? [[String: Any]])?.last?["content"] as? String }
@@ -94,7 +96,7 @@ struct AskCommandTests {
         // Try both labels: exactly one of them is the broken seat.
         var refused = 0
         for label in ["A", "B"] {
-            let result = try arena.run(["ask", "--json", "--vote", label, "Q"])
+            let result = try await arena.run(["ask", "--json", "--vote", label, "Q"])
             if result.status != 0 {
                 refused += 1
                 #expect(result.stderr.hasPrefix("arena: seat \(label) failed and cannot win"))
@@ -102,51 +104,54 @@ struct AskCommandTests {
             }
         }
         #expect(refused >= 1)
-        let all = try arena.run(["export", "--all"])
+        let all = try await arena.run(["export", "--all"])
         #expect(all.status == 0)
         try await server.stop()
     }
 
-    @Test func badConfigIsOneLineNamingFileLineAndField() throws {
+    @Test func badConfigIsOneLineNamingFileLineAndField() async throws {
         let arena = ArenaProcess()
         try arena.writeConfig("models:\n  - name: a\n    base_url: http://127.0.0.1:1/v1\n    model: m\n    price: { input: -3, output: 1 }\n")
-        let result = try arena.run(["ask", "--vote", "A", "Q"])
+        let result = try await arena.run(["ask", "--vote", "A", "Q"])
         #expect(result.status == 2)
         #expect(result.stderr == "arena: \(arena.configPath):5: models[0].price.input: must not be negative (USD per 1M tokens)\n")
         #expect(result.stdout.isEmpty)
-        let check = try arena.run(["config", "check"])
+        let check = try await arena.run(["config", "check"])
         #expect(check.status == 2 && check.stderr.contains(":5: models[0].price.input"))
     }
 
-    @Test func missingConfigSaysHowToCreateOne() throws {
+    @Test func missingConfigSaysHowToCreateOne() async throws {
         let arena = ArenaProcess()
-        let result = try arena.run(["models"])
+        let result = try await arena.run(["models"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("arena config init"))
     }
 
-    @Test func configInitWritesAValidCommentedFileOnce() throws {
+    @Test func configInitWritesAValidCommentedFileOnce() async throws {
         let arena = ArenaProcess()
-        let first = try arena.run(["config", "init"])
+        let first = try await arena.run(["config", "init"])
         #expect(first.status == 0, "\(first.stderr)")
         let mode = try FileManager.default.attributesOfItem(atPath: arena.configPath)[.posixPermissions] as? Int
         #expect(mode == 0o600)
-        #expect(try arena.run(["config", "check"]).stdout.contains("ok — 2 models: local-a, local-b"))
-        let again = try arena.run(["config", "init"])
+        let check = try await arena.run(["config", "check"])
+        #expect(check.stdout.contains("ok — 2 models: local-a, local-b"))
+        let again = try await arena.run(["config", "init"])
         #expect(again.status == 2 && again.stderr.contains("--force"))
-        #expect(try arena.run(["config", "path"]).stdout == arena.configPath + "\n")
-        #expect(try arena.run(["config", "path", "--store-path"]).stdout == arena.storePath + "\n")
+        let configPath = try await arena.run(["config", "path"])
+        #expect(configPath.stdout == arena.configPath + "\n")
+        let storePath = try await arena.run(["config", "path", "--store-path"])
+        #expect(storePath.stdout == arena.storePath + "\n")
     }
 
     @Test func modelsListsAndProbes() async throws {
         let server = try await Self.server()
         let arena = ArenaProcess(extraEnvironment: ["ARENA_TEST_KEY": "k"])
         try arena.writeConfig(Self.config(server, names: ["fine", "broken"]))
-        let list = try arena.run(["models"])
+        let list = try await arena.run(["models"])
         #expect(list.status == 0)
         #expect(list.stdout.split(separator: "\n").count == 2)
         #expect(list.stdout.contains("openai:id-fine"))
-        let probe = try arena.run(["models", "--probe"])
+        let probe = try await arena.run(["models", "--probe"])
         #expect(probe.status == 0, "\(probe.stderr)")
         #expect(probe.stdout.contains("ok "))
         #expect(probe.stdout.contains("model id not in the endpoint's list"))  // id-broken is not listed
@@ -157,11 +162,11 @@ struct AskCommandTests {
         let server = try await Self.server()
         let arena = ArenaProcess(extraEnvironment: ["ARENA_TEST_KEY": "k"])
         try arena.writeConfig(Self.config(server, names: ["fine", "slow"]))
-        let one = try arena.run(["ask", "--models", "fine", "Q"])
+        let one = try await arena.run(["ask", "--models", "fine", "Q"])
         #expect(one.status == 2 && one.stderr.contains("at least two models"))
-        let unknown = try arena.run(["ask", "--models", "fine,nope", "Q"])
+        let unknown = try await arena.run(["ask", "--models", "fine,nope", "Q"])
         #expect(unknown.status == 2 && unknown.stderr.contains("unknown model nope; configured: fine, slow"))
-        let badVote = try arena.run(["ask", "--vote", "Z", "Q"])
+        let badVote = try await arena.run(["ask", "--vote", "Z", "Q"])
         #expect(badVote.status == 2 && badVote.stderr.contains("--vote Z"))
         #expect(server.requests.isEmpty)
         try await server.stop()

@@ -37,7 +37,7 @@ struct AskCommand: AsyncParsableCommand {
     var prompt: String
 
     func run() async throws {
-        let config = try global.loadConfig()
+        let config = try await global.loadConfig()
         let names = models?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } ?? []
         let chosen: [ModelConfig]
         do { chosen = try config.select(names) } catch { throw CLIFailure.badInput(error.message) }

@@ -1,19 +1,23 @@
 import ArenaCore
+import ArenaProviders
 import ArgumentParser
 import Foundation
 
 /// `arena config init | check | path`.
-struct ConfigCommand: ParsableCommand {
+struct ConfigCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config", abstract: "Create, check or locate the config file.",
         subcommands: [Init.self, Check.self, Path.self])
 
-    struct Init: ParsableCommand {
+    struct Init: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Write a commented example config file.")
         @OptionGroup var global: GlobalOptions
         @Flag(name: .long, help: "Overwrite an existing file.") var force = false
+        @Flag(name: .customLong("from-discovered"),
+              help: "Write the models found on local servers and through API key variables instead of the example.")
+        var fromDiscovered = false
 
-        func run() throws {
+        func run() async throws {
             let path = global.locations.configPath
             let manager = FileManager.default
             if manager.fileExists(atPath: path), !force {
@@ -26,7 +30,16 @@ struct ConfigCommand: ParsableCommand {
             } catch {
                 throw CLIFailure("cannot create \(directory): \(error.localizedDescription)")
             }
-            guard manager.createFile(atPath: path, contents: Data(ConfigTemplate.text.utf8),
+            var text = ConfigTemplate.text
+            if fromDiscovered {
+                let environment = ProcessInfo.processInfo.environment
+                let found = await Discovery.discover(DiscoveryCandidate.defaults(environment: environment), environment: environment)
+                guard !Discovery.config(from: found).models.isEmpty else {
+                    throw CLIFailure("no local model server or API key variable found; nothing to write")
+                }
+                text = Discovery.yaml(from: found)
+            }
+            guard manager.createFile(atPath: path, contents: Data(text.utf8),
                                      attributes: [.posixPermissions: 0o600]) else {
                 throw CLIFailure("cannot write \(path)")
             }
@@ -34,12 +47,12 @@ struct ConfigCommand: ParsableCommand {
         }
     }
 
-    struct Check: ParsableCommand {
+    struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Validate the config file; errors name file, line and field.")
         @OptionGroup var global: GlobalOptions
 
-        func run() throws {
-            let config = try global.loadConfig()
+        func run() async throws {
+            let config = try await global.loadConfig(discover: false)
             let names = config.models.map(\.name).joined(separator: ", ")
             print("\(global.locations.configPath): ok — \(config.models.count) models: \(names)")
         }

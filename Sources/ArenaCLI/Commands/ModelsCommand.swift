@@ -14,7 +14,7 @@ struct ModelsCommand: AsyncParsableCommand {
     var probe = false
 
     func run() async throws {
-        let config = try global.loadConfig()
+        let config = try await global.loadConfig()
         let console = ConsoleWriter()
         let style = Style(enabled: TerminalInfo.useColor)
         var results: [String: EndpointProbe.Result] = [:]

@@ -1,4 +1,5 @@
 import ArenaCore
+import ArenaProviders
 import ArenaStore
 import ArgumentParser
 import Foundation
@@ -17,10 +18,29 @@ struct GlobalOptions: ParsableArguments {
         ConfigLocations(configOption: config, storeOption: store, environment: ProcessInfo.processInfo.environment)
     }
 
-    func loadConfig() throws -> ArenaConfig {
-        do { return try ConfigFile.load(path: locations.configPath) } catch let error as ConfigError {
+    /// The config file; with none at the default place (and none named), what discovery finds.
+    func loadConfig(discover: Bool = true) async throws -> ArenaConfig {
+        let environment = ProcessInfo.processInfo.environment
+        let named = config != nil || !(environment["ARENA_CONFIG"] ?? "").isEmpty
+        let path = locations.configPath
+        if discover, !named, !FileManager.default.fileExists(atPath: path), environment["ARENA_DISCOVERY"] != "off" {
+            return try await discoveredConfig(environment: environment, path: path)
+        }
+        do { return try ConfigFile.load(path: path) } catch let error as ConfigError {
             throw CLIFailure.badInput(error.description)
         }
+    }
+
+    private func discoveredConfig(environment: [String: String], path: String) async throws -> ArenaConfig {
+        let found = await Discovery.discover(DiscoveryCandidate.defaults(environment: environment), environment: environment)
+        let config = Discovery.config(from: found)
+        let summary = found.filter { $0.failure == nil }.map { "\($0.candidate.label) (\($0.models.count) models)" }
+        guard !config.models.isEmpty else {
+            throw CLIFailure.badInput("no config file at \(path), and no local model server (Ollama, llama.cpp, vLLM, LM Studio) "
+                                      + "or API key variable was found; create a config with `arena config init`")
+        }
+        FileHandle.standardError.write(Data("arena: no config file; using what was found: \(summary.joined(separator: ", ")) — `arena config init --from-discovered` saves it\n".utf8))
+        return config
     }
 
     func openStore() throws -> BattleStore {

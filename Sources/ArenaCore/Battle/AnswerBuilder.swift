@@ -5,8 +5,10 @@ public enum AnswerBuilder {
     public static func answer(seatIndex: Int, accumulator: AnswerAccumulator, ttftMs: Double?, durationMs: Double?,
                               prompt: [ChatMessage], price: Price?) -> Answer {
         let usage = accumulator.usage
-        let reportedOutput = usage?.outputTokens
-        let reportedInput = usage?.inputTokens
+        // A zero count beside real text is a placeholder (LiteLLM's Gemini emulation), not a report.
+        let hasOutput = !(accumulator.text + accumulator.reasoning).isEmpty
+        let reportedOutput = usage?.outputTokens.flatMap { $0 == 0 && hasOutput ? nil : $0 }
+        let reportedInput = usage?.inputTokens.flatMap { $0 == 0 && !prompt.isEmpty ? nil : $0 }
         let outputTokens = reportedOutput ?? TokenEstimator.estimate(accumulator.text + accumulator.reasoning)
         let inputTokens = reportedInput ?? prompt.reduce(0) { $0 + TokenEstimator.estimate($1.content) + 4 }
         let estimated = reportedOutput == nil || reportedInput == nil

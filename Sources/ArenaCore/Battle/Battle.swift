@@ -124,12 +124,16 @@ public struct VerdictRecord: Sendable, Equatable {
     public var verdict: Verdict
     public var rater: String
     public var createdAt: Date
+    /// False when the names were already revealed before this vote (a follow-up turn after an
+    /// earlier vote): such verdicts are kept but, like LMArena's non-`anony` votes, not ranked.
+    public var blind: Bool
 
-    public init(battleID: UUID, turnIndex: Int, verdict: Verdict, rater: String, createdAt: Date) {
+    public init(battleID: UUID, turnIndex: Int, verdict: Verdict, rater: String, createdAt: Date, blind: Bool = true) {
         self.battleID = battleID
         self.turnIndex = turnIndex
         self.verdict = verdict
         self.rater = rater
         self.createdAt = createdAt
+        self.blind = blind
     }
 }

@@ -52,7 +52,7 @@ public enum BattleExporter {
         return ExportRow(
             question_id: "\(battle.id.uuidString.lowercased())-\(turn.index)",
             model_a: name(a), model_b: name(b), winner: winner(record?.verdict, a: a, b: b),
-            judge: record?.rater, turn: turn.index + 1, anony: battle.blind, language: nil,
+            judge: record?.rater, turn: turn.index + 1, anony: battle.blind && (record?.blind ?? true), language: nil,
             tstamp: (record?.createdAt ?? turn.createdAt).timeIntervalSince1970,
             conversation_a: conversation(a), conversation_b: conversation(b),
             battle_id: battle.id.uuidString.lowercased(), turn_index: turn.index, mode: battle.mode.rawValue,

@@ -7,6 +7,7 @@ final class AttemptWatch: Sendable {
         var deadline: ContinuousClock.Instant
         var sawContent = false
         var sawBytes = false
+        var retryAfter: Double?
     }
 
     private let state: Mutex<State>
@@ -36,6 +37,12 @@ final class AttemptWatch: Sendable {
     }
 
     var sawContent: Bool { state.withLock { $0.sawContent } }
+
+    /// The server's advice on when to retry, from the failed response, if any.
+    var retryAfter: Double? {
+        get { state.withLock { $0.retryAfter } }
+        set { state.withLock { $0.retryAfter = newValue } }
+    }
     var deadline: ContinuousClock.Instant { state.withLock { $0.deadline } }
 
     /// Waits until the deadline passes (then throws the matching timeout) or the task is cancelled.

@@ -14,10 +14,25 @@ public enum EndpointProbe {
 
     public static func probe(_ model: ModelConfig, timeoutSeconds: Double = 5,
                              environment: [String: String] = ProcessInfo.processInfo.environment) async -> Result {
+        let started = ContinuousClock.now
+        switch await listModels(model, timeoutSeconds: timeoutSeconds, environment: environment) {
+        case .success(let ids):
+            let elapsed = ContinuousClock.now - started
+            let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+            let listed = ids.isEmpty ? nil : ids.contains { $0 == model.model || $0 == "models/\(model.model)" || $0.hasPrefix("\(model.model):") }
+            return .reachable(listed: listed, milliseconds: ms)
+        case .failure(let error):
+            return .failed(error)
+        }
+    }
+
+    /// The model ids an endpoint lists (`/models`, `/v1/models` or `/api/tags`).
+    public static func listModels(_ model: ModelConfig, timeoutSeconds: Double,
+                                  environment: [String: String]) async -> Swift.Result<[String], ProviderError> {
         let keyVariable = KeyResolver.variable(for: model)
         let key: String?
         do { key = try KeyResolver.key(variable: keyVariable, model: model, environment: environment) } catch {
-            return .failed(error)
+            return .failure(error)
         }
         var request: HTTPClientRequest
         switch model.provider {
@@ -37,8 +52,13 @@ public enum EndpointProbe {
         var configuration = HTTPClient.Configuration()
         configuration.timeout = .init(connect: .milliseconds(Int64(timeoutSeconds * 1000)))
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-        defer { try? client.syncShutdown() }
-        let started = ContinuousClock.now
+        let result = await fetch(request, client: client, model: model, keyVariable: keyVariable, timeoutSeconds: timeoutSeconds)
+        try? await client.shutdown()
+        return result
+    }
+
+    private static func fetch(_ request: HTTPClientRequest, client: HTTPClient, model: ModelConfig, keyVariable: String?,
+                              timeoutSeconds: Double) async -> Swift.Result<[String], ProviderError> {
         do {
             let response = try await client.execute(request, timeout: .milliseconds(Int64(timeoutSeconds * 1000)))
             let body = try await response.body.collect(upTo: 8 << 20)
@@ -46,13 +66,14 @@ public enum EndpointProbe {
             let status = Int(response.status.code)
             guard (200..<300).contains(status) else {
                 let headers = response.headers.map { ($0.name, $0.value) }
-                return .failed(model.provider.wireFormat.error(status: status, headers: headers, body: bytes, keyVariable: keyVariable))
+                return .failure(model.provider.wireFormat.error(status: status, headers: headers, body: bytes, keyVariable: keyVariable))
             }
-            let elapsed = ContinuousClock.now - started
-            let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-            return .reachable(listed: ModelListing.contains(bytes, model: model.model), milliseconds: ms)
+            guard let ids = ModelListing.ids(bytes) else {
+                return .failure(ProviderError(.malformedChunk, "the model list is not JSON this provider sends", status: status))
+            }
+            return .success(ids)
         } catch {
-            return .failed(TransportErrorMapper.map(error, url: model.baseURL))
+            return .failure(TransportErrorMapper.map(error, url: model.baseURL))
         }
     }
 }
@@ -68,11 +89,6 @@ enum ModelListing {
     static func ids(_ body: [UInt8]) -> [String]? {
         guard let listing = try? JSONDecoder().decode(Listing.self, from: Data(body)) else { return nil }
         let entries = (listing.data ?? []) + (listing.models ?? [])
-        return entries.flatMap { [$0.id, $0.name, $0.model].compactMap { $0 } }
-    }
-
-    static func contains(_ body: [UInt8], model: String) -> Bool? {
-        guard let ids = ids(body) else { return nil }
-        return ids.contains { $0 == model || $0 == "models/\(model)" || $0.hasPrefix("\(model):") }
+        return entries.compactMap { $0.id ?? $0.name ?? $0.model }
     }
 }

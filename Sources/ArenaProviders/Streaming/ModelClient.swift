@@ -19,7 +19,8 @@ import Synchronization
 /// ```
 ///
 /// Traps: call `shutdown()` before exit. Cancelling the consuming task cancels the request
-/// promptly and the stream ends with `.finished(.cancelled)`.
+/// promptly; the stream then just ends (an `AsyncStream` stops yielding to a cancelled
+/// consumer), so `BattleRunner` marks such an answer `.cancelled` itself.
 public final class ModelClient: Sendable {
     private let clients = Mutex<[Int: HTTPClient]>([:])
     private let environment: [String: String]
@@ -48,7 +49,7 @@ public final class ModelClient: Sendable {
     }
 
     /// Runs every attempt for one answer, emitting events through `emit`.
-    func run(_ chat: ChatRequest, limits: StreamLimits, emit: @Sendable (StreamEvent) -> Void) async {
+    func run(_ chat: ChatRequest, limits: StreamLimits, emit: @escaping @Sendable (StreamEvent) -> Void) async {
         let format = chat.model.provider.wireFormat
         let keyVariable = KeyResolver.variable(for: chat.model)
         let spec: HTTPRequestSpec
@@ -65,7 +66,7 @@ public final class ModelClient: Sendable {
             switch outcome {
             case .done:
                 return
-            case .failed(let error, let sawContent):
+            case .failed(let error, let sawContent, _):
                 if Task.isCancelled { emit(.finished(.cancelled)); return }
                 guard error.isRetryable, !sawContent, attempt < limits.maxAttempts else {
                     emit(sawContent && error.kind == .network ? .finished(.truncated) : .failed(error))
@@ -100,17 +101,16 @@ public final class ModelClient: Sendable {
     }
 
     private func attempt(_ spec: HTTPRequestSpec, format: any WireFormat, limits: StreamLimits,
-                         keyVariable: String?, emit: @Sendable (StreamEvent) -> Void) async -> AttemptOutcome {
+                         keyVariable: String?, emit: @escaping @Sendable (StreamEvent) -> Void) async -> AttemptOutcome {
         let watch = AttemptWatch(firstToken: .milliseconds(Int(limits.firstTokenSeconds * 1000)),
                                  idle: .milliseconds(Int(limits.idleSeconds * 1000)))
         let client = httpClient(connectSeconds: limits.connectSeconds)
-        let retryAfter = Mutex<Double?>(nil)
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     try await ResponseReader(client: client, spec: spec, format: format, limits: limits,
                                              keyVariable: keyVariable, watch: watch)
-                        .read(emit: emit, retryAfter: { value in retryAfter.withLock { $0 = value } })
+                        .read(emit: emit, retryAfter: { value in watch.retryAfter = value })
                 }
                 group.addTask { try await watch.watch() }
                 _ = try await group.next()
@@ -118,7 +118,7 @@ public final class ModelClient: Sendable {
             }
             return .done
         } catch let box as ProviderErrorBox {
-            return .failed(box.error, sawContent: watch.sawContent, retryAfter: retryAfter.withLock { $0 })
+            return .failed(box.error, sawContent: watch.sawContent, retryAfter: watch.retryAfter)
         } catch {
             if Task.isCancelled || error is CancellationError {
                 emit(.finished(.cancelled))

@@ -209,31 +209,61 @@ struct ModelClientTests {
         try await server.stop()
     }
 
-    @Test func cancellingEndsTheStreamPromptly() async throws {
-        let server = try await LocalStreamingServer.start { _ in
+    @Test func cancellingTheRunnerEndsEveryStreamPromptlyKeepingText() async throws {
+        let server = try await LocalStreamingServer.start { request in
+            if request.uri.hasPrefix("/fast") { return .openAIChat(["Done."]) }
             var response = ScriptedResponse.sse([#"{"choices":[{"index":0,"delta":{"content":"Going"},"finish_reason":null}]}"#], done: false)
             response.parts.append(.stall)
             return response
         }
+        let models = ["fast", "stuck"].map { name in
+            ModelConfig(name: name, baseURL: server.baseURL.appendingPathComponent("\(name)/v1"), model: name)
+        }
+        let battle = Battle(createdAt: Date(), mode: .ask, blind: true, systemPrompt: nil,
+                            seats: models.enumerated().map { Seat(index: $0.offset, model: $0.element) })
         let client = ModelClient()
-        let model = Self.model(server)
+        let runner = BattleRunner(client: client, config: ArenaConfig(models: models))
         let gotText = Mutex(false)
         let task = Task {
-            var accumulator = AnswerAccumulator()
-            for await event in client.stream(ChatRequest(model: model, messages: [ChatMessage(role: .user, content: "Hi")]),
-                                             limits: StreamLimits(maxAttempts: 1)) {
-                accumulator.apply(event)
-                if case .text = event { gotText.withLock { $0 = true } }
+            await runner.run(battle: battle, prompt: "Hi") { seat, event in
+                if seat == 1, case .text = event { gotText.withLock { $0 = true } }
             }
-            return accumulator
         }
         while !gotText.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(10)) }
         let cancelledAt = ContinuousClock.now
         task.cancel()
-        let answer = await task.value
+        let answers = await task.value
         #expect(ContinuousClock.now - cancelledAt < .seconds(2))
-        #expect(answer.text == "Going")
-        #expect(answer.finishReason == .cancelled)
+        #expect(answers.map(\.text) == ["Done.", "Going"])
+        #expect(answers.map(\.finishReason) == [.stop, .cancelled])
+        try await client.shutdown()
+        try await server.stop()
+    }
+
+    @Test func oneSlowOneFailingOneFineEachGetTheirOwnOutcome() async throws {
+        let server = try await LocalStreamingServer.start { request in
+            if request.uri.hasPrefix("/slow") { return .openAIChat(["Slow ", "and ", "steady."], delay: .milliseconds(60)) }
+            if request.uri.hasPrefix("/failing") { return .json(500, #"{"error":{"message":"kaput"}}"#) }
+            return .openAIChat(["Quick."])
+        }
+        let models = ["slow", "failing", "fine"].map { name in
+            ModelConfig(name: name, baseURL: server.baseURL.appendingPathComponent("\(name)/v1"), model: name,
+                        price: Price(input: 1, output: 1))
+        }
+        let battle = Battle(createdAt: Date(), mode: .ask, blind: true, systemPrompt: "Be brief.",
+                            seats: models.enumerated().map { Seat(index: $0.offset, model: $0.element) })
+        let client = ModelClient()
+        let order = Mutex<[Int]>([])
+        let answers = await BattleRunner(client: client, config: ArenaConfig(models: models)).run(battle: battle, prompt: "Q") { seat, event in
+            if event.isTerminal { order.withLock { $0.append(seat) } }
+        }
+        #expect(answers.map(\.text) == ["Slow and steady.", "", "Quick."])
+        #expect(answers[1].error?.kind == .serverError && answers[1].error?.message.contains("kaput") == true)
+        #expect(answers[0].finishReason == .stop && answers[2].finishReason == .stop)
+        #expect(order.withLock { $0.last } == 0)  // the slow seat finished last; the others did not wait for it
+        #expect((answers[0].metrics.ttftMs ?? 0) >= 50)
+        #expect(answers[0].metrics.tokensEstimated && (answers[0].metrics.costUSD ?? 0) > 0)
+        #expect(server.requests.allSatisfy { ($0.json?["messages"] as? [[String: Any]])?.first?["role"] as? String == "system" })
         try await client.shutdown()
         try await server.stop()
     }

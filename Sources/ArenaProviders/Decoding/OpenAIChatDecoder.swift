@@ -1,0 +1,103 @@
+import ArenaCore
+
+/// OpenAI-compatible Chat Completions streams (`POST /v1/chat/completions`, `stream: true`):
+/// OpenAI, llama.cpp, vLLM, Ollama `/v1`, LM Studio, LiteLLM, OpenRouter, Groq, DeepSeek, …
+///
+/// ```swift
+/// var decoder = OpenAIChatDecoder()
+/// for try await buffer in body { events += decoder.feed(buffer) }
+/// events += decoder.finish()
+/// ```
+///
+/// Reads `choices[0].delta.content` as text and `delta.reasoning_content` / `delta.reasoning` as
+/// reasoning; records `finish_reason`; takes usage from any chunk carrying it (a `choices: []`
+/// chunk, LiteLLM's `choices:[{"delta":{}}]`, Groq's `x_groq.usage`, every chunk on xAI/vLLM),
+/// normalised per providers.md §1.
+///
+/// Ends (exactly one terminal event, see `ChatStreamDecoder`):
+/// - `data: [DONE]` → `.finished(recorded finish_reason ?? .truncated)`: llama.cpp ends an
+///   interrupted answer with `[DONE]` and no finish_reason.
+/// - A truthy top-level `error`, a flat `{"object":"error"}`, `event: error`, or JSON `{"error":…}`
+///   outside SSE framing → `.failed(.streamError)` quoting the server; text so far is kept.
+///   `finish_reason: "error"` (Mistral) fails the same way.
+/// - A `data:` payload that is not JSON of the expected shape → `.failed(.malformedChunk)`.
+/// - EOF without `[DONE]`: the recorded finish reason, else `.truncated`, else (zero bytes)
+///   `.failed(.emptyResponse)` (llama.cpp answers 200 with no body past its context window).
+///
+/// Traps: empty `content` deltas (the role chunk) produce no event; only choice index 0 is read.
+public struct OpenAIChatDecoder: ChatStreamDecoder, Equatable {
+    private var sse: SSEDecoder
+    private var life = StreamLifecycle()
+    private var finishReason: FinishReason?
+
+    public init(maxLineLength: Int = SSEDecoder.defaultMaxLineLength) {
+        sse = SSEDecoder(maxLineLength: maxLineLength)
+    }
+
+    public mutating func feed(_ bytes: some Collection<UInt8>) -> [StreamEvent] {
+        guard life.accepts(bytes) else { return [] }
+        var events: [StreamEvent] = []
+        for output in sse.feedOutputs(bytes) where !life.ended { handle(output, into: &events) }
+        if life.ended { sse = SSEDecoder(maxLineLength: sse.maxLineLength) }  // drop buffers
+        return events
+    }
+
+    public mutating func finish() -> [StreamEvent] {
+        guard !life.ended else { return [] }
+        var events: [StreamEvent] = []
+        for output in sse.finishOutputs() where !life.ended { handle(output, into: &events) }
+        sse = SSEDecoder(maxLineLength: sse.maxLineLength)
+        life.endOfBody(recorded: finishReason,
+                       emptyHint: "llama.cpp does this when the prompt does not fit its context window.",
+                       into: &events)
+        return events
+    }
+
+    private mutating func handle(_ output: SSEDecoder.Output, into events: inout [StreamEvent]) {
+        switch output {
+        case .errorField(let json):
+            if let error = try? WireJSON.decode(WireError.self, from: json), error.isTruthy {
+                life.end(StreamFailure.server(error), into: &events)
+            }
+        case .lineTooLong(let limit):
+            life.end(StreamFailure.lineTooLong(limit: limit), into: &events)
+        case .unframedJSON(let json):
+            if let chunk = try? WireJSON.decode(OpenAIChatChunk.self, from: json), let failure = chunk.failure {
+                life.end(StreamFailure.server(failure), into: &events)
+            }
+        case .event(let event):
+            handle(event, into: &events)
+        }
+    }
+
+    private mutating func handle(_ event: SSEEvent, into events: inout [StreamEvent]) {
+        let payload = event.data.trimmingWhitespace
+        if event.type == "error" {
+            let chunk = try? WireJSON.decode(OpenAIChatChunk.self, from: payload)
+            let failure = chunk?.failure ?? WireError(message: payload.isEmpty ? nil : payload)
+            return life.end(StreamFailure.server(failure), into: &events)
+        }
+        if payload == "[DONE]" { return life.end(.finished(finishReason ?? .truncated), into: &events) }
+        if payload.isEmpty { return }
+
+        let chunk: OpenAIChatChunk
+        do {
+            chunk = try WireJSON.decode(OpenAIChatChunk.self, from: payload)
+        } catch {
+            return life.end(StreamFailure.malformed("a chat completion chunk", payload: payload), into: &events)
+        }
+        if let failure = chunk.failure { return life.end(StreamFailure.server(failure), into: &events) }
+
+        let choice = chunk.primaryChoice
+        events += choice?.delta?.events() ?? choice?.message?.events() ?? []
+        if let usage = chunk.tokenUsage { events.append(.usage(usage)) }
+        if let wire = choice?.finishReason {
+            let reason = FinishReason(wire: wire)
+            if reason == .error {
+                let failure = WireError(message: "The server ended the answer with finish_reason \"\(wire)\".")
+                return life.end(StreamFailure.server(failure), into: &events)
+            }
+            finishReason = reason
+        }
+    }
+}

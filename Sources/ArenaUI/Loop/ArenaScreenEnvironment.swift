@@ -1,0 +1,39 @@
+/// The screen's seams to the rest of arena: seats, streaming, the store. Every closure may be
+/// slow; the run loop calls them in tasks and posts their results back as events, so the UI never
+/// waits on them.
+///
+/// ```swift
+/// let environment = ArenaScreenEnvironment(
+///     store: StoreStatus(path: store.path, verdictCount: try store.verdictCount()),
+///     newBattle: { try await battles.shuffle() },                 // BattleSetup
+///     runTurn: { request, sink in await runner.stream(request, into: sink) },
+///     saveVerdict: { submission in await store.save(submission) }) // VerdictReceipt
+/// ```
+///
+/// Traps: `runTurn` must honour task cancellation (Esc cancels its task); it should post
+/// `.finished`/`.failed` for every seat. `saveVerdict` should not throw: put a failure in
+/// `VerdictReceipt.saveError` and still fill `reveals`, so the user sees the names.
+public struct ArenaScreenEnvironment: Sendable {
+    public var store: StoreStatus
+    /// Earlier prompts for Up/Down, oldest first.
+    public var promptHistory: [String]
+    public var leakGuard: IdentityLeakGuard
+    /// Shuffles the seats of a new battle (called at start and on `n`).
+    public var newBattle: @Sendable () async throws -> BattleSetup
+    /// Streams one turn to every seat, posting into `sink`.
+    public var runTurn: @Sendable (TurnRequest, TurnEventSink) async -> Void
+    /// Stores a verdict; returns the new count and the reveal (model names, speed, cost).
+    public var saveVerdict: @Sendable (VerdictSubmission) async -> VerdictReceipt
+
+    public init(store: StoreStatus, promptHistory: [String] = [], leakGuard: IdentityLeakGuard = .default,
+                newBattle: @escaping @Sendable () async throws -> BattleSetup,
+                runTurn: @escaping @Sendable (TurnRequest, TurnEventSink) async -> Void,
+                saveVerdict: @escaping @Sendable (VerdictSubmission) async -> VerdictReceipt) {
+        self.store = store
+        self.promptHistory = promptHistory
+        self.leakGuard = leakGuard
+        self.newBattle = newBattle
+        self.runTurn = runTurn
+        self.saveVerdict = saveVerdict
+    }
+}

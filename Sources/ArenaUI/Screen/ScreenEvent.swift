@@ -1,0 +1,54 @@
+import ArenaCore
+
+/// Everything that can change the screen, in one enum: the reducer (`ScreenState.handle`) is the
+/// only place state changes.
+public enum ScreenEvent: Sendable, Equatable {
+    case key(KeyPress)
+    /// Bracketed paste: inserted into the prompt as is, newlines included.
+    case paste(String)
+    case mouse(MouseEvent)
+    case resize(width: Int, height: Int)
+    /// A stream delta, finish or failure for `seat` in `turn`. Events of an older turn are ignored.
+    case stream(turn: Int, seat: Int, event: StreamEvent)
+    /// The environment's `runTurn` returned: seats that never finished are marked failed.
+    case turnEnded(turn: Int)
+    /// New shuffled seats (answer to `.newBattle`).
+    case battleReady(BattleSetup)
+    /// `.newBattle` failed; shown in place of the panes.
+    case battleFailed(String)
+    /// Answer to `.saveVerdict`.
+    case verdictSaved(turn: Int, receipt: VerdictReceipt)
+    /// Time since the screen started: toasts expire, the Ctrl-C quit window closes.
+    case tick(Duration)
+    /// SIGINT, SIGTERM or SIGHUP from outside: leave cleanly.
+    case quitRequested
+}
+
+/// What the reducer asks the outside world to do; the run loop performs effects through the
+/// `ArenaScreenEnvironment` and posts the results back as events.
+public enum ScreenEffect: Sendable, Equatable {
+    /// Stream `request.prompt` to every seat (answer: `.stream` events, then `.turnEnded`).
+    case startTurn(TurnRequest)
+    /// Cancel the running turn's streams.
+    case cancelStreams
+    /// Store a verdict (answer: `.verdictSaved`).
+    case saveVerdict(VerdictSubmission)
+    /// Shuffle new seats (answer: `.battleReady` or `.battleFailed`).
+    case newBattle
+    /// Leave the screen.
+    case quit
+}
+
+/// The screen's mode, derived from the state.
+public enum ScreenPhase: Sendable, Equatable {
+    /// No seats yet (or `.newBattle` failed).
+    case preparing
+    /// Typing a prompt: the first one, or a follow-up after a vote.
+    case composing
+    /// At least one seat is still answering.
+    case streaming
+    /// Every seat is done: waiting for a vote.
+    case voting
+    /// The vote was cast; waiting for the environment to confirm and reveal.
+    case saving
+}

@@ -1,0 +1,192 @@
+extension ScreenState {
+    mutating func handleKey(_ press: KeyPress) -> [ScreenEffect] {
+        if press.key == .control("c") {
+            pendingCommand = nil
+            return controlC()
+        }
+        quitArmedUntil = nil
+        if let pending = pendingCommand {
+            pendingCommand = nil
+            switch press.key {
+            case .character(pending) where !press.alt:
+                return pending == "q" ? quit() : requestNewBattle()
+            case .escape, .backspace:
+                return []
+            default:
+                editor.insert(character: pending)
+            }
+        }
+        if helpVisible {
+            helpVisible = false
+            return []
+        }
+        switch press.key {
+        case .escape:
+            if phase == .streaming { return cancelStreaming() }
+            if zoomed { zoomed = false }
+            return []
+        case .tab:
+            moveFocus(by: 1)
+            return []
+        case .backTab:
+            moveFocus(by: -1)
+            return []
+        case .pageUp:
+            scrollFocused(.pageUp)
+            return []
+        case .pageDown:
+            scrollFocused(.pageDown)
+            return []
+        case .function(1):
+            helpVisible = true
+            return []
+        case .control("l"):
+            fullRedrawRequested = true
+            return []
+        default:
+            break
+        }
+        if phase == .voting, let choice = Self.voteChoice(for: press) {
+            return vote(choice)
+        }
+        if commandKeysActive, let effects = command(press) {
+            return effects
+        }
+        switch phase {
+        case .composing, .preparing:
+            return editKey(press)
+        case .streaming, .voting, .saving:
+            switch press.key {
+            case .up: scrollFocused(.lineUp)
+            case .down: scrollFocused(.lineDown)
+            case .enter: return sendPrompt()
+            case .character:
+                if phase == .voting { showToast("Vote first: 1-\(seatCount) or a-\(ScreenBattle.label(seatCount - 1).lowercased()), t, x, s") }
+            default: break
+            }
+            return []
+        }
+    }
+
+    /// Single-key commands (when the prompt is empty or locked). Nil: not a command here.
+    mutating func command(_ press: KeyPress) -> [ScreenEffect]? {
+        guard !press.alt else { return nil }
+        switch press.key {
+        case .character("q"):
+            if phase == .streaming {
+                showToast("Streaming: Esc cancels, Ctrl-C twice quits")
+                return []
+            }
+            if phase == .composing || phase == .preparing {
+                pendingCommand = "q"
+                return []
+            }
+            return quit()
+        case .character("n"):
+            if phase == .streaming { return [] }
+            if phase == .composing {
+                pendingCommand = "n"
+                return []
+            }
+            return requestNewBattle()
+        case .character("z"):
+            guard seatCount > 0 else { return nil }
+            zoomed.toggle()
+            return []
+        case .character("r"):
+            reasoningExpanded.toggle()
+            return []
+        case .character("?"):
+            helpVisible = true
+            return []
+        case .home:
+            scrollFocused(.top)
+            return []
+        case .end:
+            scrollFocused(.bottom)
+            return []
+        default:
+            return nil
+        }
+    }
+
+    static func voteChoice(for press: KeyPress) -> VerdictChoice? {
+        guard !press.alt, case .character(let character) = press.key,
+              let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 else { return nil }
+        switch scalar {
+        case "1"..."8": return .seat(Int(scalar.value) - 49)
+        case "a"..."h": return .seat(Int(scalar.value) - 97)
+        case "A"..."H": return .seat(Int(scalar.value) - 65)
+        case "t", "T": return .tie
+        case "x", "X": return .bothBad
+        case "s", "S": return .skip
+        default: return nil
+        }
+    }
+
+    mutating func editKey(_ press: KeyPress) -> [ScreenEffect] {
+        switch press.key {
+        case .character(let character):
+            editor.insert(character: character)
+        case .enter:
+            if press.alt { editor.insertNewline() } else { return sendPrompt() }
+        case .control("j"):
+            editor.insertNewline()
+        case .backspace:
+            editor.backspace()
+        case .delete, .control("d"):
+            editor.deleteForward()
+        case .left, .control("b"):
+            editor.moveLeft()
+        case .right, .control("f"):
+            editor.moveRight()
+        case .home, .control("a"):
+            editor.moveToLineStart()
+        case .end, .control("e"):
+            editor.moveToLineEnd()
+        case .up, .control("p"):
+            editor.moveUp()
+        case .down, .control("n"):
+            editor.moveDown()
+        case .control("u"):
+            editor.clear()
+        case .control("w"):
+            editor.deleteWordBackward()
+        default:
+            break
+        }
+        return []
+    }
+
+    mutating func controlC() -> [ScreenEffect] {
+        if let armed = quitArmedUntil, armed > now {
+            return quit()
+        }
+        quitArmedUntil = now + .seconds(3)
+        var effects: [ScreenEffect] = []
+        if phase == .streaming { effects = cancelStreaming() }
+        showToast(effects.isEmpty ? "Press Ctrl-C again to quit" : "Cancelled. Press Ctrl-C again to quit")
+        return effects
+    }
+
+    mutating func moveFocus(by step: Int) {
+        guard seatCount > 0 else { return }
+        focusedSeat = (focusedSeat + step + seatCount) % seatCount
+    }
+
+    mutating func handleMouse(_ mouse: MouseEvent) {
+        let layout = self.layout
+        switch mouse {
+        case .press(let x, let y):
+            if let strip = layout.seatStrip, strip.contains(x: x, y: y) {
+                let seat = (x - strip.x) / SeatStripWidget.cellWidth(stripWidth: strip.width, seats: seatCount)
+                if seat < seatCount { focusedSeat = seat }
+                return
+            }
+            if let seat = layout.panes.firstIndex(where: { $0.contains(x: x, y: y) }) { focusedSeat = seat }
+        case .wheelUp(let x, let y), .wheelDown(let x, let y):
+            guard let seat = layout.panes.firstIndex(where: { $0.contains(x: x, y: y) }) else { return }
+            if case .wheelUp = mouse { scroll(seat: seat, .lines(-3)) } else { scroll(seat: seat, .lines(3)) }
+        }
+    }
+}

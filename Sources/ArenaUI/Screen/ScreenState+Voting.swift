@@ -1,0 +1,81 @@
+extension ScreenState {
+    /// A vote key: `seat(i)`, tie, both bad or skip. Only in the voting phase.
+    mutating func vote(_ choice: VerdictChoice) -> [ScreenEffect] {
+        guard phase == .voting, let battle, let turn = battle.currentTurn else { return [] }
+        if case .seat(let seat) = choice {
+            guard seat < battle.seatCount else {
+                showToast("There is no seat \(ScreenBattle.label(seat))", isError: true)
+                return []
+            }
+            guard turn.seats[seat].phase.canWin else {
+                showToast("\(ScreenBattle.label(seat)) failed, so it can't win: pick another, t, x or s", isError: true)
+                return []
+            }
+        }
+        self.battle?.turns[turn.index].verdict = choice
+        savingVerdict = true
+        let submission = VerdictSubmission(
+            battleID: battle.setup.battleID, turn: turn.index, prompt: turn.prompt, choice: choice,
+            isBlind: !battle.revealed, leaks: turn.leaks,
+            seats: turn.seats.enumerated().map { seat, answer in
+                SeatOutcome(modelName: battle.setup.modelNames[seat], answer: answer.accumulator,
+                            cancelled: answer.phase == .cancelled)
+            })
+        return [.saveVerdict(submission)]
+    }
+
+    mutating func receiveVerdict(turn index: Int, receipt: VerdictReceipt) {
+        guard let battle, index < battle.turns.count else { return }
+        savingVerdict = false
+        if let count = receipt.verdictCount { store.verdictCount = count }
+        let turn = battle.turns[index]
+        let skipped = turn.verdict == .skip
+        if !skipped {
+            var reveals = receipt.reveals
+            if reveals.count < battle.seatCount {
+                reveals += battle.setup.modelNames.dropFirst(reveals.count).map { SeatReveal(modelName: $0) }
+            }
+            self.battle?.turns[index].reveals = reveals
+            self.battle?.revealed = true
+        }
+        if let error = receipt.saveError {
+            showToast("Verdict not saved: \(error)", isError: true, seconds: 8)
+        } else if !turn.leaks.isEmpty, turn.isBlind, !skipped {
+            let names = turn.leaks.map { "\(ScreenBattle.label($0.seat)) said “\($0.words.joined(separator: "”, “"))”" }
+            showToast("Identity leak: \(names.joined(separator: "; ")). Verdict flagged.", isError: true, seconds: 8)
+        } else {
+            showToast(skipped ? "Skipped: names stay hidden" : "Verdict saved")
+        }
+    }
+
+    /// The text shown in the verdict bar for the current phase.
+    var verdictHint: [(text: String, isKey: Bool)] {
+        switch phase {
+        case .preparing:
+            if let battleError { return [("No battle: \(battleError)  ", false), ("n", true), (" retry", false)] }
+            return [("Shuffling seats…", false)]
+        case .streaming:
+            return [("Streaming  ", false), ("Esc", true), (" cancel  ", false), ("Tab", true), (" focus  ", false),
+                    ("z", true), (" zoom", false)]
+        case .voting:
+            let count = seatCount
+            let last = ScreenBattle.label(count - 1).lowercased()
+            let blind = battle?.currentTurn?.isBlind ?? true
+            return [(blind ? "Vote: " : "Vote (names known, not blind): ", false), ("1-\(count)", true), ("/", false), ("a-\(last)", true), (" wins  ", false),
+                    ("t", true), (" tie  ", false), ("x", true), (" both bad  ", false), ("s", true), (" skip", false)]
+        case .saving:
+            return [("Saving the verdict…", false)]
+        case .composing:
+            guard let turn = battle?.currentTurn else {
+                return [("Type a prompt  ", false), ("Enter", true), (" send  ", false), ("Ctrl-J", true),
+                        (" newline  ", false), ("?", true), (" keys", false)]
+            }
+            var parts: [(String, Bool)] = []
+            if turn.isBlind, !turn.leaks.isEmpty, turn.verdict != .skip {
+                parts.append(("⚠ identity leaked · ", false))
+            }
+            parts += [("Follow-up: type  ", false), ("nn", true), (" new battle  ", false), ("qq", true), (" quit", false)]
+            return parts
+        }
+    }
+}

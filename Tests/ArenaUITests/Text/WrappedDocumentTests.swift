@@ -1,0 +1,68 @@
+import Testing
+@testable import ArenaUI
+
+@Suite struct WrappedDocumentTests {
+    static let sample = """
+    # Heading
+    Some **bold** text that is long enough to wrap a few times in a narrow pane, with 漢字 and 🎉.
+
+    - list item one that also wraps around
+    - two
+    ```
+    code line that is quite long indeed
+    ```
+    Done.
+    """
+
+    func rows(_ document: WrappedDocument) -> [String] {
+        (0..<document.lineCount).map { document.line($0).text }
+    }
+
+    @Test func streamedInAnyChunksEqualsAllAtOnce() {
+        var whole = WrappedDocument(kind: .markdown, text: Self.sample)
+        whole.layout(width: 17)
+        let expected = rows(whole)
+        var generator = SplitMix(seed: 42)
+        for _ in 0..<20 {
+            var streamed = WrappedDocument(kind: .markdown)
+            var rest = Substring(Self.sample)
+            while !rest.isEmpty {
+                let take = Int(generator.next() % 7) + 1
+                streamed.append(String(rest.prefix(take)))
+                rest = rest.dropFirst(take)
+                if generator.next() % 2 == 0 { streamed.layout(width: 17) }
+            }
+            streamed.layout(width: 17)
+            #expect(rows(streamed) == expected)
+        }
+    }
+
+    @Test func relayoutAtANewWidthKeepsAllText() {
+        var document = WrappedDocument(kind: .markdown, text: Self.sample)
+        document.layout(width: 40)
+        let wide = rows(document).joined(separator: " ")
+        document.layout(width: 12)
+        let narrow = rows(document)
+        #expect(narrow.allSatisfy { DisplayWidth.of($0) <= 12 })
+        #expect(narrow.joined().filter { $0 != " " && $0 != "│" } == wide.filter { $0 != " " && $0 != "│" })
+    }
+
+    @Test func crlfSplitsLines() {
+        var document = WrappedDocument(kind: .plain(.reasoning), text: "one\r\ntwo\nthree")
+        document.layout(width: 20)
+        #expect(rows(document) == ["one", "two", "three"])
+    }
+}
+
+/// Seeded randomness for tests (SplitMix64).
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
