@@ -1,3 +1,5 @@
+import ArenaCore
+import ArenaStore
 import ArenaTestSupport
 import Foundation
 import Testing
@@ -93,19 +95,20 @@ struct AskCommandTests {
         let server = try await Self.server()
         let arena = ArenaProcess(extraEnvironment: ["ARENA_TEST_KEY": "k"])
         try arena.writeConfig(Self.config(server, names: ["broken", "fine"]))
-        // Try both labels: exactly one of them is the broken seat.
-        var refused = 0
-        for label in ["A", "B"] {
-            let result = try await arena.run(["ask", "--json", "--vote", label, "Q"])
-            if result.status != 0 {
-                refused += 1
-                #expect(result.stderr.hasPrefix("arena: seat \(label) failed and cannot win"))
-                #expect(result.stderr.split(separator: "\n").count == 1)
-            }
-        }
-        #expect(refused >= 1)
+        // The same seed gives the same seat order: find the broken seat's label, then vote for it.
+        let probe = try await arena.run(["ask", "--json", "--seed", "42", "--vote", "skip", "Q"])
+        let seats = try #require((try JSONSerialization.jsonObject(with: Data(probe.stdout.utf8)) as? [String: Any])?["seats"] as? [[String: Any]])
+        let brokenLabel = try #require(seats.first { $0["model"] as? String == "broken" }?["label"] as? String)
+        let result = try await arena.run(["ask", "--json", "--seed", "42", "--vote", brokenLabel, "Q"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "arena: seat \(brokenLabel) failed and cannot win; the battle is stored without a verdict\n")
         let all = try await arena.run(["export", "--all"])
         #expect(all.status == 0)
+        #expect(all.stdout.isEmpty)  // a failed seat pairs with nobody
+        let store = try BattleStore(path: arena.storePath)
+        let battles = try store.battles()
+        #expect(battles.count == 2)  // both battles kept
+        #expect(battles.map { $0.verdicts[0]?.verdict } == [.skip, nil])
         try await server.stop()
     }
 

@@ -33,6 +33,9 @@ struct AskCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Show model names while answers stream (the battle is stored as not blind).")
     var noBlind = false
 
+    @Option(name: .long, help: ArgumentHelp("Seed the seat shuffle, for a reproducible seat order in scripts.", valueName: "n"))
+    var seed: UInt64?
+
     @Argument(help: "The prompt; - reads it from standard input.")
     var prompt: String
 
@@ -53,9 +56,15 @@ struct AskCommand: AsyncParsableCommand {
         }
         let store = try global.openStore()
 
-        var generator = SystemRandomNumberGenerator()
-        var battle = Battle(createdAt: Date(), mode: .ask, blind: !noBlind, systemPrompt: system,
-                            seats: SeatShuffler.seats(for: chosen, using: &generator))
+        var seats: [Seat]
+        if let seed {
+            var generator = SeededGenerator(seed: seed)
+            seats = SeatShuffler.seats(for: chosen, using: &generator)
+        } else {
+            var generator = SystemRandomNumberGenerator()
+            seats = SeatShuffler.seats(for: chosen, using: &generator)
+        }
+        var battle = Battle(createdAt: Date(), mode: .ask, blind: !noBlind, systemPrompt: system, seats: seats)
         let answers = try await stream(battle: battle, prompt: text, config: config)
         battle.turns = [BattleTurn(index: 0, prompt: text, createdAt: battle.createdAt, answers: answers)]
         do { try store.save(battle: battle, turn: 0) } catch { throw CLIFailure(error.description) }
