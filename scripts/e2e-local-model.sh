@@ -114,6 +114,36 @@ assert sorted(r["winner"] in ("model_a", "model_b") for r in rows) == [False, Tr
 assert [r["winner"] for r in rows if r["winner"] not in ("model_a", "model_b")] == [""], rows
 PY
 
+# The arena screen, driven as a user would in tmux: type, send, wait for both panes, vote, read the reveal.
+if command -v tmux >/dev/null; then
+  session="arena-e2e-$$"
+  tmux new-session -d -s "$session" -x 120 -y 32 \
+    "ARENA_CONFIG='$ARENA_CONFIG' ARENA_STORE='$ARENA_STORE' '$arena' --theme high-contrast; sleep 60"
+  screen() { tmux capture-pane -t "$session" -p; }
+  wait_for() { for _ in $(seq 1 120); do screen | grep -q "$1" && return 0; sleep 0.5; done; return 1; }
+  check "screen opens with blind panes A and B" bash -c "$(declare -f screen wait_for); session=$session; wait_for 'theme high-contrast' && screen | grep -q '━ A\|┏ A' && ! screen | grep -q 'smol-'"
+  tmux send-keys -t "$session" "Name a fruit that is yellow."
+  tmux send-keys -t "$session" Enter
+  check "both answers stream and a vote is offered, no names shown" bash -c "$(declare -f screen wait_for); session=$session; wait_for 'Vote:' && ! screen | grep -q 'smol-'"
+  screen >"$work/screen-before.txt"
+  tmux send-keys -t "$session" b
+  check "after the vote the names and metrics are revealed" bash -c "$(declare -f screen wait_for); session=$session; wait_for 'TTFT' && screen | grep -q 'smol-chatml' && screen | grep -q 'smol-alpaca' && screen | grep -q '1 verdict\|2 verdicts'"
+  screen >"$work/screen-after.txt"
+  tmux send-keys -t "$session" q q
+  sleep 1
+  tmux kill-session -t "$session" 2>/dev/null || true
+  check "store: the screen's verdict names seat B of a 'screen' battle" python3 - "$ARENA_STORE" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+rows = db.execute("""SELECT v.outcome, v.winner_seat, v.blind, length(a.text) FROM battle b JOIN verdict v ON v.battle_id = b.id
+    JOIN answer a ON a.battle_id = b.id AND a.seat_index = 1 WHERE b.mode = 'screen'""").fetchall()
+assert rows == [("seat", 1, 1, rows[0][3])] and rows[0][3] > 0, rows
+PY
+  if [ -n "${ARENA_E2E_SCREENS:-}" ]; then cp "$work"/screen-*.txt "$ARENA_E2E_SCREENS"/; fi
+else
+  echo "  skip  tmux not installed: the screen checks need it"
+fi
+
 kill "${pids[1]}"; sleep 0.5
 "$arena" ask --json "One more question." >"$work/ask3.json" || true
 check "a dead server fails in its own seat; the other answers" python3 - "$work/ask3.json" <<'PY'
