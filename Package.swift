@@ -55,6 +55,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 
+        // Benchmarks run by hand (`swift run -c release arena-bench ranking|screen`), never as timed tests.
+        .executableTarget(name: "arena-bench", dependencies: ["ArenaRanking", "ArenaCore", "ArenaUI"], swiftSettings: strict),
+
         // Real test doubles: an in-process HTTP server on 127.0.0.1 that streams scripted responses.
         .target(name: "ArenaTestSupport", dependencies: [
             "ArenaCore",

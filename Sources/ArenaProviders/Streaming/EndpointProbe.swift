@@ -51,6 +51,7 @@ public enum EndpointProbe {
         }
         var configuration = HTTPClient.Configuration()
         configuration.timeout = .init(connect: .milliseconds(Int64(timeoutSeconds * 1000)))
+        configuration.connectionPool.retryConnectionEstablishment = false
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         let result = await fetch(request, client: client, model: model, keyVariable: keyVariable, timeoutSeconds: timeoutSeconds)
         try? await client.shutdown()

@@ -136,6 +136,9 @@ public final class ModelClient: Sendable {
             configuration.timeout = .init(connect: .milliseconds(Int64(key)))
             configuration.decompression = .enabled(limit: .ratio(100))
             configuration.httpVersion = .automatic
+            // A refused connection must fail at once (the seat shows it), not be retried until the
+            // connect timeout: arena retries, where it makes sense, in one place of its own.
+            configuration.connectionPool.retryConnectionEstablishment = false
             let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
             clients[key] = client
             return client

@@ -1,0 +1,97 @@
+import ArenaCore
+import ArenaRanking
+import ArgumentParser
+import Foundation
+
+/// `arena leaderboard` — ratings with 95% intervals from your own verdicts.
+struct LeaderboardCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "leaderboard",
+        abstract: "Rank models from your verdicts: Bradley–Terry ratings with bootstrap 95% intervals.",
+        discussion: """
+            Only blind verdicts count; skips, battles whose answers named a vendor (identity leaks) and \
+            failed seats are left out. Ties (and "both bad") count half a win each way. Rank = 1 + the \
+            number of models whose whole interval lies above this one's. See docs/ranking.md.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "bt (Bradley–Terry, default) or elo (online Elo, K=4, in time order).") var method: String = "bt"
+    @Option(help: "half (a tie is half a win each way, default) or davidson (Davidson's tie model).") var ties: String = "half"
+    @Option(help: "Bootstrap rounds for the intervals.") var bootstrap: Int = 1000
+    @Option(help: "Seed of the bootstrap (same seed, same intervals).") var seed: UInt64 = 1
+    @Option(help: ArgumentHelp("Models with this tag only (from the config).", valueName: "tag")) var tag: String?
+    @Option(help: ArgumentHelp("Verdicts cast on or after this date (YYYY-MM-DD or ISO 8601).", valueName: "date")) var since: String?
+    @Option(help: ArgumentHelp("Pin one model's rating (default: the mean is 1000).", valueName: "model=rating")) var anchor: String?
+    @Flag(help: "Include battles flagged by the identity-leak guard.") var includeLeaked = false
+    @Flag(help: "Control for answer length and markdown (headers, lists, bold), as LMArena does.") var styleControl = false
+    @Flag(help: "Show the win-rate and battle-count matrices and whether each neighbouring pair is settled.") var pairs = false
+    @Option(help: "table (default), json or csv.") var format: String = "table"
+
+    func validate() throws {
+        guard ["bt", "elo"].contains(method) else { throw ValidationError("--method must be bt or elo") }
+        guard ["half", "davidson"].contains(ties) else { throw ValidationError("--ties must be half or davidson") }
+        guard ["table", "json", "csv"].contains(format) else { throw ValidationError("--format must be table, json or csv") }
+        guard bootstrap >= 10 else { throw ValidationError("--bootstrap needs at least 10 rounds") }
+        if styleControl && (ties == "davidson" || method == "elo") {
+            throw ValidationError("--style-control fits Bradley–Terry with half-win ties; drop --ties davidson / --method elo")
+        }
+        if let anchor, Self.parseAnchor(anchor) == nil { throw ValidationError("--anchor must look like MODEL=RATING, e.g. smol=1000") }
+        if let since, DateParsing.date(since) == nil { throw ValidationError("--since must be a date like 2026-11-01") }
+    }
+
+    static func parseAnchor(_ text: String) -> (model: String, rating: Double)? {
+        guard let equals = text.lastIndex(of: "="), let rating = Double(text[text.index(after: equals)...]) else { return nil }
+        let model = String(text[..<equals])
+        return model.isEmpty ? nil : (model, rating)
+    }
+
+    func run() async throws {
+        let data = try loadData()
+        guard data.models.count >= 2, !data.comparisons.isEmpty else {
+            throw CLIFailure("not enough verdicts to rank yet (\(data.verdicts) counted); vote in `arena` or `arena ask` first")
+        }
+        let computation: LeaderboardComputation
+        do {
+            computation = try LeaderboardComputation(data: data, options: .init(
+                method: LeaderboardComputation.Method(rawValue: method) ?? .bt,
+                ties: LeaderboardComputation.Ties(rawValue: ties) ?? .half,
+                rounds: bootstrap, seed: seed, anchor: anchor.flatMap(Self.parseAnchor), styleControl: styleControl))
+        } catch let failure as CLIFailure { throw failure } catch {
+            throw CLIFailure("cannot fit the ratings: \(error)")
+        }
+        let printer = LeaderboardPrinter(data: data, computation: computation, style: Style(enabled: TerminalInfo.useColor))
+        switch format {
+        case "json": print(try printer.json())
+        case "csv": print(printer.csv(), terminator: "")
+        default:
+            print(printer.table(plotWidth: TerminalInfo.stdoutIsTerminal ? max(TerminalInfo.width - 78, 0) : 0,
+                                method: method, ties: ties, rounds: bootstrap, seed: seed))
+            if pairs { print(printer.pairs()) }
+        }
+    }
+
+    func loadData() throws -> RankingData {
+        let store = try global.openStore()
+        let battles: [StoredBattle]
+        do { battles = try store.battles() } catch { throw CLIFailure(error.description) }
+        var filter = RankingData.Filter(includeLeaked: includeLeaked, since: since.flatMap(DateParsing.date))
+        if let tag {
+            let config = try ConfigFile.load(path: global.locations.configPath)
+            let tagged = Set(config.models.filter { $0.tags.contains(tag) }.map(\.name))
+            guard !tagged.isEmpty else { throw CLIFailure.badInput("--tag \(tag): no configured model has this tag") }
+            filter.model = { tagged.contains($0) }
+        }
+        return RankingData(battles: battles, filter: filter)
+    }
+}
+
+enum DateParsing {
+    static func date(_ text: String) -> Date? {
+        let full = ISO8601DateFormatter()
+        if let date = full.date(from: text) { return date }
+        let day = ISO8601DateFormatter()
+        day.formatOptions = [.withFullDate]
+        return day.date(from: text)
+    }
+}

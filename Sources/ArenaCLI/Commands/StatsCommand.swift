@@ -1,0 +1,57 @@
+import ArenaCore
+import ArenaRanking
+import ArgumentParser
+import Foundation
+
+/// `arena stats` — how trustworthy your verdicts are: position bias, ties, leaks, votes per day.
+struct StatsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Position bias, tie and both-bad rates, identity leaks and votes per day.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Days of votes-per-day history to show.") var days: Int = 14
+
+    func run() async throws {
+        let store = try global.openStore()
+        let battles: [StoredBattle]
+        do { battles = try store.battles() } catch { throw CLIFailure(error.description) }
+        let data = RankingData(battles: battles, filter: .init(includeLeaked: true))
+        let style = Style(enabled: TerminalInfo.useColor)
+        let counts: ComparisonCounts
+        do { counts = try data.counts() } catch { throw CLIFailure("cannot count verdicts: \(error)") }
+        let bias = PositionBias(counts)
+        func percent(_ interval: WilsonInterval) -> String {
+            String(format: "%.1f%% (95%% interval %.1f–%.1f%%)", interval.estimate * 100, interval.lower * 100, interval.upper * 100)
+        }
+        let verdicts = battles.flatMap { $0.verdicts.values }
+        let leaked = battles.filter(\.isLeaked)
+        var lines: [String] = []
+        lines.append(style.bold("Verdicts") + ": \(verdicts.count) in \(battles.count) battles"
+                     + " (\(verdicts.filter { $0.verdict == .skip }.count) skipped, \(verdicts.filter { !$0.blind }.count) cast after the reveal)")
+        if bias.battles > 0 {
+            lines.append(style.bold("Position bias") + ": the left/first seat won " + percent(bias.firstSeatShare())
+                         + " of \(bias.firstSeatWins + bias.secondSeatWins) decided comparisons (50% is unbiased)")
+            lines.append(style.bold("Ties") + ": " + percent(bias.tieRate()) + "   " + style.bold("Both bad") + ": " + percent(bias.bothBadRate()))
+        } else {
+            lines.append(style.dim("No comparisons yet: vote in `arena` or `arena ask`."))
+        }
+        lines.append(style.bold("Identity leaks") + ": \(leaked.count) battles flagged"
+                     + (leaked.isEmpty ? "" : " — words: " + Set(leaked.flatMap(\.leakedWords)).sorted().joined(separator: ", ")))
+        lines.append(style.bold("Votes per day") + " (last \(days) days):")
+        let calendar = Calendar(identifier: .gregorian)
+        let today = calendar.startOfDay(for: Date())
+        var perDay: [Date: Int] = [:]
+        for verdict in verdicts where verdict.verdict != .skip { perDay[calendar.startOfDay(for: verdict.createdAt), default: 0] += 1 }
+        let most = max(perDay.values.max() ?? 1, 1)
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd"
+        for offset in stride(from: days - 1, through: 0, by: -1) {
+            guard let day = calendar.date(byAdding: .day, value: -offset, to: today) else { continue }
+            let count = perDay[day] ?? 0
+            let bar = String(repeating: "█", count: Int((Double(count) / Double(most) * 40).rounded(.up)))
+            lines.append("  \(formatter.string(from: day))  \(String(format: "%4d", count))  \(bar)")
+        }
+        print(lines.joined(separator: "\n"))
+    }
+}

@@ -1,0 +1,61 @@
+import ArenaRanking
+import Foundation
+
+/// Fits the chosen method with bootstrap intervals: the numbers behind `arena leaderboard`.
+struct LeaderboardComputation {
+    enum Method: String { case bt, elo }
+    enum Ties: String { case half, davidson }
+
+    struct Options {
+        var method = Method.bt
+        var ties = Ties.half
+        var rounds = 1000
+        var seed: UInt64 = 1
+        var anchor: (model: String, rating: Double)?
+        var styleControl = false
+    }
+
+    var rows: [LeaderboardRow]
+    var counts: ComparisonCounts
+    var bootstrap: BootstrapResult
+    var ratings: [Double]
+    var tieParameter: Double?
+    var styleCoefficients: [StyleCoefficient] = []
+
+    init(data: RankingData, options: Options) throws {
+        counts = try data.counts()
+        var anchor = Anchor.default
+        if let pinned = options.anchor {
+            guard let index = data.models.firstIndex(of: pinned.model) else {
+                throw CLIFailure.badInput("--anchor: no verdicts for a model named \(pinned.model)")
+            }
+            anchor = .model(index, rating: pinned.rating)
+        }
+        let fitOptions = FitOptions(anchor: anchor)
+        let rounds = max(options.rounds, 1)
+        var flags: [RatingFlags] = []
+        switch (options.method, options.styleControl) {
+        case (.elo, _):
+            ratings = try OnlineElo.ratings(data.comparisons, modelCount: data.models.count, anchor: anchor)
+            bootstrap = try Bootstrap.onlineElo(data.comparisons, modelCount: data.models.count, anchor: anchor,
+                                                rounds: rounds, seed: options.seed)
+        case (.bt, true):
+            let fit = try StyleControlledBT.fit(data.styled, modelCount: data.models.count,
+                                                options: StyleControlledBT.Options(anchor: anchor))
+            ratings = fit.fit.ratings
+            flags = fit.fit.flags
+            styleCoefficients = fit.coefficients
+            bootstrap = try Bootstrap.styleControlled(data.styled, modelCount: data.models.count,
+                                                      options: StyleControlledBT.Options(anchor: anchor),
+                                                      rounds: rounds, seed: options.seed)
+        case (.bt, false):
+            let method: RatingMethod = options.ties == .davidson ? .davidson : .bradleyTerry
+            let fit = method == .davidson ? try Davidson.fit(counts, options: fitOptions) : try BradleyTerry.fit(counts, options: fitOptions)
+            ratings = fit.ratings
+            flags = fit.flags
+            tieParameter = fit.tieParameter
+            bootstrap = try Bootstrap.ratings(counts, method: method, options: fitOptions, rounds: rounds, seed: options.seed)
+        }
+        rows = Leaderboard.rows(ratings: ratings, intervals: bootstrap.intervals(), counts: counts, flags: flags)
+    }
+}

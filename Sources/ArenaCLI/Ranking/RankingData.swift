@@ -1,0 +1,89 @@
+import ArenaCore
+import ArenaRanking
+import Foundation
+
+/// The comparisons a leaderboard is fitted on, built from stored verdicts.
+///
+/// What counts (LMArena's rules): blind verdicts only (the names were hidden when it was cast),
+/// not skips, not battles flagged by the identity-leak guard (unless asked), and never a seat whose
+/// answer failed, was cancelled or was empty. With more than two seats the winner beats each other
+/// seat; a tie or "both bad" ties every pair.
+struct RankingData {
+    struct Filter {
+        var includeLeaked = false
+        var since: Date?
+        /// Keep only models for which this is true (e.g. those with a tag).
+        var model: (String) -> Bool = { _ in true }
+    }
+
+    struct Exclusions {
+        var leaked = 0
+        var notBlind = 0
+        var skipped = 0
+        var failedSeats = 0
+    }
+
+    var models: [String] = []
+    /// In time order.
+    var comparisons: [Comparison] = []
+    var styled: [StyledComparison] = []
+    var dates: [Date] = []
+    var verdicts = 0
+    var excluded = Exclusions()
+
+    init(battles: [StoredBattle], filter: Filter) {
+        var index: [String: Int] = [:]
+        func modelIndex(_ name: String) -> Int {
+            if let existing = index[name] { return existing }
+            index[name] = models.count
+            models.append(name)
+            return models.count - 1
+        }
+        var rows: [(Date, Comparison, StyledComparison)] = []
+        for stored in battles {
+            for turn in stored.battle.turns {
+                guard let record = stored.verdicts[turn.index] else { continue }
+                if let since = filter.since, record.createdAt < since { continue }
+                if record.verdict == .skip { excluded.skipped += 1; continue }
+                if !(stored.battle.blind && record.blind) { excluded.notBlind += 1; continue }
+                if stored.isLeaked && !filter.includeLeaked { excluded.leaked += 1; continue }
+                let imported = stored.battle.mode == .imported  // judged elsewhere; may carry no text
+                let eligible = turn.answers.filter { answer in
+                    let ok = imported ? answer.error == nil : answer.canWin
+                    if !ok { excluded.failedSeats += 1 }
+                    return ok && filter.model(stored.battle.seats[answer.seatIndex].model.name)
+                }
+                let verdict: MultiSeatVerdict
+                switch record.verdict {
+                case .seat(let winner):
+                    guard let position = eligible.firstIndex(where: { $0.seatIndex == winner }) else { continue }
+                    verdict = .winner(seat: position)
+                case .tie: verdict = .tie
+                case .bothBad: verdict = .allBad
+                case .skip: continue
+                }
+                guard eligible.count >= 2 else { continue }
+                let indices = eligible.map { modelIndex(stored.battle.seats[$0.seatIndex].model.name) }
+                guard let pairs = try? MultiSeatBattle.comparisons(models: indices, verdict: verdict) else { continue }
+                verdicts += 1
+                let styles = Dictionary(uniqueKeysWithValues: eligible.map { answer in
+                    (modelIndex(stored.battle.seats[answer.seatIndex].model.name),
+                     StyleFeatures.measure(markdown: answer.text, tokens: answer.metrics.outputTokens))
+                })
+                for pair in pairs {
+                    let styled = StyledComparison(pair, styleA: styles[pair.a] ?? StyleFeatures(tokens: 0),
+                                                  styleB: styles[pair.b] ?? StyleFeatures(tokens: 0))
+                    rows.append((record.createdAt, pair, styled))
+                }
+            }
+        }
+        rows.sort { $0.0 < $1.0 }
+        comparisons = rows.map(\.1)
+        styled = rows.map(\.2)
+        dates = rows.map(\.0)
+    }
+
+    func counts() throws -> ComparisonCounts {
+        try ComparisonCounts(modelCount: models.count, comparisons: comparisons)
+    }
+}

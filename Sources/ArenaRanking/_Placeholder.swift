@@ -1,1 +1,0 @@
-// Ranking maths arrive in this target.
