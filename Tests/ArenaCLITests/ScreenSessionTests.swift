@@ -1,0 +1,67 @@
+@testable import ArenaCLI
+import ArenaCore
+import ArenaProviders
+import ArenaStore
+import ArenaTestSupport
+import ArenaUI
+import Foundation
+import Testing
+
+/// The whole arena screen — real run loop, real providers over HTTP, real store — on the
+/// in-memory terminal, driven by keys as a user would.
+@Suite("Arena screen end to end", .timeLimit(.minutes(1)))
+struct ScreenSessionTests {
+    static func waitFor(_ terminal: InMemoryTerminal, _ condition: (String) -> Bool) async -> Bool {
+        for _ in 0..<400 {
+            if condition(terminal.lines.joined(separator: "\n")) { return true }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return false
+    }
+
+    @Test func blindUntilTheVoteThenRevealedAndStoredWithItsSeatOrder() async throws {
+        let server = try await LocalStreamingServer.start { request in
+            request.uri.hasPrefix("/kestrel")
+                ? .openAIChat(["Kestrel ", "says ", "hello."], delay: .milliseconds(20))
+                : .openAIChat(["Osprey ", "answers."], usage: (prompt: 8, completion: 2))
+        }
+        let models = ["kestrel", "osprey"].map { name in
+            ModelConfig(name: name, baseURL: server.baseURL.appendingPathComponent("\(name)/v1"), model: "id-\(name)",
+                        price: Price(input: 1, output: 2))
+        }
+        let storePath = FileManager.default.temporaryDirectory.appendingPathComponent("arena-screen-\(UUID().uuidString)/s.sqlite").path
+        let store = try BattleStore(path: storePath)
+        let client = ModelClient()
+        let session = ScreenSession(models: models, config: ArenaConfig(models: models), store: store, client: client,
+                                    rater: "tester", systemPrompt: nil)
+        let environment = try session.environment()
+        let terminal = InMemoryTerminal(width: 100, height: 20)
+        let run = Task { try await ArenaScreen.run(environment: environment, theme: .plain, terminal: { terminal }) }
+
+        #expect(await Self.waitFor(terminal) { $0.contains(" A ") && $0.contains(" B ") })
+        terminal.type("Say hello\r")
+        #expect(await Self.waitFor(terminal) { $0.contains("Vote:") && $0.contains("Kestrel says hello.") && $0.contains("Osprey answers.") })
+        let before = terminal.lines.joined(separator: "\n")
+        #expect(!before.contains("kestrel") && !before.contains("osprey"), "a model name showed before the vote")
+        #expect(!before.contains("TTFT") && !before.contains("tok/s") && !before.contains("$"), "a metric showed before the vote")
+
+        terminal.type("a")
+        #expect(await Self.waitFor(terminal) { $0.contains("kestrel") && $0.contains("osprey") && $0.contains("1 verdict") })
+        let after = terminal.lines
+        terminal.type("qq")
+        _ = try await run.value
+
+        let stored = try #require(try store.battles().first)
+        #expect(stored.battle.mode == .screen)
+        #expect(stored.verdicts[0]?.verdict == .seat(0))
+        #expect(stored.verdicts[0]?.rater == "tester")
+        // Seat A on screen is seat 0 in the store, and the model revealed over pane A won.
+        let seatA = stored.battle.seats[0].model.name
+        let titleLine = try #require(after.first { $0.contains("kestrel") || $0.contains("osprey") })
+        let leftHalf = String(titleLine.prefix(50))
+        #expect(leftHalf.contains(seatA))
+        #expect(stored.battle.turns[0].answers.map(\.text).sorted() == ["Kestrel says hello.", "Osprey answers."])
+        try await client.shutdown()
+        try await server.stop()
+    }
+}
