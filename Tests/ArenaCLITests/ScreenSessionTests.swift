@@ -48,6 +48,12 @@ struct ScreenSessionTests {
         terminal.type("a")
         #expect(await Self.waitFor(terminal) { $0.contains("kestrel") && $0.contains("osprey") && $0.contains("1 verdict") })
         let after = terminal.lines
+        terminal.type("l")  // after the vote the prompt is empty: l is held, a second l opens
+        #expect(await Self.waitFor(terminal) { $0.contains("press l again") })
+        terminal.type("l")
+        #expect(await Self.waitFor(terminal) { $0.contains(" Leaderboard ") && $0.contains("95% interval") && $0.contains("1 verdicts") })
+        terminal.type("x")  // any key closes the box
+        #expect(await Self.waitFor(terminal) { !$0.contains(" Leaderboard ") })
         terminal.type("qq")
         _ = try await run.value
 

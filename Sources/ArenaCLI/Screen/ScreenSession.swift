@@ -47,7 +47,8 @@ final class ScreenSession: Sendable {
             store: status, promptHistory: history,
             newBattle: { [self] in newBattle() },
             runTurn: { [self] request, sink in await runTurn(request, sink: sink) },
-            saveVerdict: { [self] submission in await saveVerdict(submission) })
+            saveVerdict: { [self] submission in await saveVerdict(submission) },
+            leaderboard: { [self] width in leaderboardLines(width: width) })
     }
 
     func newBattle() -> BattleSetup {
@@ -109,6 +110,26 @@ final class ScreenSession: Sendable {
             return VerdictReceipt(verdictCount: try? store.verdictCount(), reveals: reveals)
         } catch {
             return VerdictReceipt(saveError: error.description, reveals: reveals)
+        }
+    }
+
+    /// The leaderboard for the `l` box: the same fit as `arena leaderboard`, with fewer bootstrap
+    /// rounds so it opens at once.
+    func leaderboardLines(width: Int) -> [String] {
+        let battles: [StoredBattle]
+        do { battles = try store.battles() } catch { return ["Cannot read the store: \(error.description)"] }
+        let data = RankingData(battles: battles, filter: .init())
+        guard data.models.count >= 2, !data.comparisons.isEmpty else {
+            return ["Not enough blind verdicts to rank yet (\(data.verdicts) counted).", "Vote on a few battles first."]
+        }
+        do {
+            let computation = try LeaderboardComputation(data: data, options: .init(rounds: 300))
+            let printer = LeaderboardPrinter(data: data, computation: computation, style: Style(enabled: false))
+            let text = printer.table(plotWidth: max(min(width - 76, 40), 0), method: "bt", ties: "half", rounds: 300, seed: 1)
+            return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                + ["", "Full detail: arena leaderboard --pairs"]
+        } catch {
+            return ["Cannot fit the ratings: \(error)"]
         }
     }
 }

@@ -24,16 +24,20 @@ public struct ArenaScreenEnvironment: Sendable {
     public var runTurn: @Sendable (TurnRequest, TurnEventSink) async -> Void
     /// Stores a verdict; returns the new count and the reveal (model names, speed, cost).
     public var saveVerdict: @Sendable (VerdictSubmission) async -> VerdictReceipt
+    /// The leaderboard as lines of text fitting the given width (for `l`).
+    public var leaderboard: @Sendable (Int) async -> [String]
 
     public init(store: StoreStatus, promptHistory: [String] = [], leakGuard: IdentityLeakGuard = .default,
                 newBattle: @escaping @Sendable () async throws -> BattleSetup,
                 runTurn: @escaping @Sendable (TurnRequest, TurnEventSink) async -> Void,
-                saveVerdict: @escaping @Sendable (VerdictSubmission) async -> VerdictReceipt) {
+                saveVerdict: @escaping @Sendable (VerdictSubmission) async -> VerdictReceipt,
+                leaderboard: @escaping @Sendable (Int) async -> [String] = { _ in ["No leaderboard in this session."] }) {
         self.store = store
         self.promptHistory = promptHistory
         self.leakGuard = leakGuard
         self.newBattle = newBattle
         self.runTurn = runTurn
         self.saveVerdict = saveVerdict
+        self.leaderboard = leaderboard
     }
 }

@@ -43,6 +43,8 @@ final class EffectRunner {
                     inbox.post(.battleFailed(String(describing: error)))
                 }
             }
+        case .showLeaderboard(let width):
+            Task { inbox.post(.leaderboardReady(await environment.leaderboard(width))) }
         case .quit:
             break
         }

@@ -22,6 +22,8 @@ public enum ScreenEvent: Sendable, Equatable {
     case tick(Duration)
     /// SIGINT, SIGTERM or SIGHUP from outside: leave cleanly.
     case quitRequested
+    /// The leaderboard the environment computed, as lines of text.
+    case leaderboardReady([String])
 }
 
 /// What the reducer asks the outside world to do; the run loop performs effects through the
@@ -37,6 +39,8 @@ public enum ScreenEffect: Sendable, Equatable {
     case newBattle
     /// Leave the screen.
     case quit
+    /// Compute the leaderboard to fit this many columns and post `.leaderboardReady`.
+    case showLeaderboard(width: Int)
 }
 
 /// The screen's mode, derived from the state.

@@ -9,15 +9,16 @@ extension ScreenState {
             pendingCommand = nil
             switch press.key {
             case .character(pending) where !press.alt:
-                return pending == "q" ? quit() : requestNewBattle()
+                return pending == "q" ? quit() : pending == "l" ? showLeaderboard() : requestNewBattle()
             case .escape, .backspace:
                 return []
             default:
                 editor.insert(character: pending)
             }
         }
-        if helpVisible {
+        if helpVisible || overlay != nil {
             helpVisible = false
+            overlay = nil
             return []
         }
         switch press.key {
@@ -89,6 +90,12 @@ extension ScreenState {
                 return []
             }
             return requestNewBattle()
+        case .character("l"):
+            if phase == .composing || phase == .preparing {
+                pendingCommand = "l"
+                return []
+            }
+            return showLeaderboard()
         case .character("z"):
             guard seatCount > 0 else { return nil }
             zoomed.toggle()
@@ -188,5 +195,11 @@ extension ScreenState {
             guard let seat = layout.panes.firstIndex(where: { $0.contains(x: x, y: y) }) else { return }
             if case .wheelUp = mouse { scroll(seat: seat, .lines(-3)) } else { scroll(seat: seat, .lines(3)) }
         }
+    }
+
+    /// `l`: open the leaderboard box; the environment fills it in.
+    mutating func showLeaderboard() -> [ScreenEffect] {
+        overlay = TextOverlay(title: "Leaderboard", lines: ["computing…"])
+        return [.showLeaderboard(width: max(size.width - 6, 20))]
     }
 }

@@ -35,6 +35,9 @@ extension ScreenState {
             awaitingBattle = false
             battleError = message
             return []
+        case .leaderboardReady(let lines):
+            if overlay != nil { overlay = TextOverlay(title: "Leaderboard", lines: lines) }
+            return []
         case .verdictSaved(let turn, let receipt):
             receiveVerdict(turn: turn, receipt: receipt)
             return []

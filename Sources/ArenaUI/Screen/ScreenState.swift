@@ -24,6 +24,8 @@ public struct ScreenState: Sendable {
     public internal(set) var scroll: [PaneScroll] = []
     public internal(set) var reasoningExpanded = true
     public internal(set) var helpVisible = false
+    /// A text box over the panes (the leaderboard); any key closes it.
+    public internal(set) var overlay: TextOverlay?
     public internal(set) var toast: Toast?
     /// Time since start, from the last `.tick`.
     public internal(set) var now: Duration = .zero

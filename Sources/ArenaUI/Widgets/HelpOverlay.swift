@@ -13,6 +13,7 @@ public enum HelpOverlay {
         ("1…8 or a…h", "vote: that seat wins"),
         ("t / x / s", "vote: tie / both bad / skip"),
         ("n", "new battle, new seats (nn at an empty prompt)"),
+        ("l", "leaderboard with intervals (ll at an empty prompt)"),
         ("Esc", "cancel streaming"),
         ("Ctrl-C ×2", "cancel, then quit"),
         ("q", "quit when idle (qq at an empty prompt)"),

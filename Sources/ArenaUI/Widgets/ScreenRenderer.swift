@@ -48,6 +48,10 @@ public enum ScreenRenderer {
         if let toast = state.toast {
             ToastWidget.paint(into: &grid, area: layout.paneArea, toast: toast, theme: theme)
         }
+        if let overlay = state.overlay {
+            TextOverlayWidget.paint(into: &grid, bounds: grid.bounds, overlay: overlay, theme: theme)
+            cursor = nil
+        }
         if state.helpVisible {
             HelpOverlay.paint(into: &grid, bounds: grid.bounds, theme: theme)
             cursor = nil
@@ -58,6 +62,7 @@ public enum ScreenRenderer {
     static func placeholder(_ state: ScreenState) -> String {
         switch state.pendingCommand {
         case "q": return "q: press q again to quit, or keep typing"
+        case "l": return "l: press l again for the leaderboard, or keep typing"
         case "n": return "n: press n again for a new battle, or keep typing"
         default: break
         }
