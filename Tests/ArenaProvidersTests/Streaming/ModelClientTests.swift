@@ -58,6 +58,24 @@ struct ModelClientTests {
         try await client.shutdown()
     }
 
+    @Test func unresolvableHostIsADNSFailure() async throws {
+        let client = ModelClient()
+        let model = ModelConfig(name: "m", baseURL: URL(string: "http://no-such-host.invalid/v1")!, model: "m")
+        let (answer, _) = await Self.collect(client, model, limits: StreamLimits(connectSeconds: 5, maxAttempts: 1))
+        #expect(answer.error?.kind == .dns, "got \(String(describing: answer.error))")
+        try await client.shutdown()
+    }
+
+    @Test func tlsToAPlainHTTPServerIsATLSFailure() async throws {
+        let server = try await LocalStreamingServer.start { _ in .openAIChat(["x"]) }
+        let client = ModelClient()
+        let model = ModelConfig(name: "m", baseURL: URL(string: "https://127.0.0.1:\(server.port)/v1")!, model: "m")
+        let (answer, _) = await Self.collect(client, model, limits: StreamLimits(connectSeconds: 5, firstTokenSeconds: 5, maxAttempts: 1))
+        #expect(answer.error?.kind == .tls, "got \(String(describing: answer.error))")
+        try await client.shutdown()
+        try await server.stop()
+    }
+
     @Test func unauthorisedNamesTheVariableNotTheKey() async throws {
         let server = try await LocalStreamingServer.start { _ in
             .json(401, #"{"error":{"message":"Incorrect API key provided: sk-test-secret","type":"invalid_request_error","code":"invalid_api_key"}}"#)
