@@ -80,6 +80,40 @@ enum StoreMigrations {
             // A verdict cast after the names were revealed (a follow-up turn) is not blind.
             try db.execute(sql: "ALTER TABLE verdict ADD COLUMN blind INTEGER NOT NULL DEFAULT 1 CHECK (blind IN (0, 1))")
         }
+        migrator.registerMigration("v3-suite-runs") { db in
+            // One answer of a batch run: suite × prompt × repeat × model. A failed request is kept
+            // as a failure (error_kind set), never as an answer, and is retried by the next run.
+            try db.execute(sql: """
+                CREATE TABLE run_answer (
+                    suite TEXT NOT NULL,
+                    prompt_id TEXT NOT NULL,
+                    repeat_index INTEGER NOT NULL CHECK (repeat_index >= 0),
+                    model_name TEXT NOT NULL,
+                    provider TEXT NOT NULL,
+                    model_id TEXT NOT NULL,
+                    prompt_fingerprint TEXT NOT NULL,
+                    conversation TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    reasoning TEXT NOT NULL DEFAULT '',
+                    finish_reason TEXT NOT NULL CHECK (finish_reason IN
+                        ('stop', 'length', 'content_filter', 'tool_calls', 'truncated', 'cancelled', 'error')),
+                    error_kind TEXT,
+                    error_message TEXT,
+                    error_status INTEGER,
+                    ttft_ms REAL,
+                    duration_ms REAL,
+                    input_tokens INTEGER,
+                    output_tokens INTEGER,
+                    reasoning_tokens INTEGER,
+                    tokens_estimated INTEGER NOT NULL CHECK (tokens_estimated IN (0, 1)),
+                    cost_usd REAL CHECK (cost_usd IS NULL OR cost_usd >= 0),
+                    created_at REAL NOT NULL,
+                    PRIMARY KEY (suite, prompt_id, repeat_index, model_name),
+                    CHECK ((error_kind IS NULL) = (error_message IS NULL))
+                );
+                CREATE INDEX run_answer_model ON run_answer(model_name);
+                """)
+        }
         return migrator
     }
 }

@@ -44,32 +44,8 @@ public struct BattleRunner: Sendable {
 
     private func runSeat(_ seat: Seat, request: ChatRequest, limits: StreamLimits,
                          onEvent: @Sendable (Int, StreamEvent) -> Void) async -> Answer {
-        let clock = ContinuousClock()
-        let start = clock.now
-        var firstContent: ContinuousClock.Instant?
-        var accumulator = AnswerAccumulator()
-        for await event in client.stream(request, limits: limits) {
-            switch event {
-            case .text(let piece) where !piece.isEmpty && firstContent == nil: firstContent = clock.now
-            case .reasoning(let piece) where !piece.isEmpty && firstContent == nil: firstContent = clock.now
-            default: break
-            }
-            accumulator.apply(event)
+        await AnswerStreamer(client: client).answer(request, seatIndex: seat.index, limits: limits) { event in
             onEvent(seat.index, event)
         }
-        if !accumulator.isComplete {
-            // The stream ended without a terminal event: only cancellation does that.
-            accumulator.apply(.finished(.cancelled))
-            onEvent(seat.index, .finished(.cancelled))
-        }
-        let end = clock.now
-        return AnswerBuilder.answer(seatIndex: seat.index, accumulator: accumulator,
-                                    ttftMs: firstContent.map { Self.milliseconds($0 - start) },
-                                    durationMs: Self.milliseconds(end - start),
-                                    prompt: request.messages, price: seat.model.price)
-    }
-
-    static func milliseconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
     }
 }

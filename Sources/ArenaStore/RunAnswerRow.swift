@@ -1,0 +1,131 @@
+import ArenaCore
+import Foundation
+import GRDB
+
+struct RunAnswerRow: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "run_answer"
+    var suite: String
+    var prompt_id: String
+    var repeat_index: Int
+    var model_name: String
+    var provider: String
+    var model_id: String
+    var prompt_fingerprint: String
+    var conversation: String
+    var text: String
+    var reasoning: String
+    var finish_reason: String
+    var error_kind: String?
+    var error_message: String?
+    var error_status: Int?
+    var ttft_ms: Double?
+    var duration_ms: Double?
+    var input_tokens: Int?
+    var output_tokens: Int?
+    var reasoning_tokens: Int?
+    var tokens_estimated: Bool
+    var cost_usd: Double?
+    var created_at: Double
+}
+
+/// One stored answer of a batch run.
+public struct RunAnswer: Sendable, Equatable {
+    public struct Key: Sendable, Hashable {
+        public var suite: String
+        public var promptID: String
+        public var repeatIndex: Int
+        public var model: String
+
+        public init(suite: String, promptID: String, repeatIndex: Int, model: String) {
+            self.suite = suite
+            self.promptID = promptID
+            self.repeatIndex = repeatIndex
+            self.model = model
+        }
+    }
+
+    public var key: Key
+    public var provider: ProviderKind
+    public var modelID: String
+    /// Identifies the exact request (conversation, system prompt, parameters): a suite edit changes it.
+    public var promptFingerprint: String
+    public var conversation: [ChatMessage]
+    public var answer: Answer
+    public var createdAt: Date
+
+    public init(key: Key, provider: ProviderKind, modelID: String, promptFingerprint: String,
+                conversation: [ChatMessage], answer: Answer, createdAt: Date) {
+        self.key = key
+        self.provider = provider
+        self.modelID = modelID
+        self.promptFingerprint = promptFingerprint
+        self.conversation = conversation
+        self.answer = answer
+        self.createdAt = createdAt
+    }
+
+    /// A failed request is a failure, not an answer.
+    public var isFailure: Bool { answer.error != nil || answer.finishReason == .cancelled }
+}
+
+extension RunAnswerRow {
+    init(_ run: RunAnswer) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let conversation = (try? encoder.encode(run.conversation)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+        let answer = AnswerRow(run.answer, battleID: "", turn: 0)
+        self.init(suite: run.key.suite, prompt_id: run.key.promptID, repeat_index: run.key.repeatIndex,
+                  model_name: run.key.model, provider: run.provider.rawValue, model_id: run.modelID,
+                  prompt_fingerprint: run.promptFingerprint, conversation: conversation, text: answer.text,
+                  reasoning: answer.reasoning, finish_reason: answer.finish_reason, error_kind: answer.error_kind,
+                  error_message: answer.error_message, error_status: answer.error_status, ttft_ms: answer.ttft_ms,
+                  duration_ms: answer.duration_ms, input_tokens: answer.input_tokens, output_tokens: answer.output_tokens,
+                  reasoning_tokens: answer.reasoning_tokens, tokens_estimated: answer.tokens_estimated,
+                  cost_usd: answer.cost_usd, created_at: run.createdAt.timeIntervalSince1970)
+    }
+
+    var run: RunAnswer {
+        let answer = AnswerRow(battle_id: "", turn_index: 0, seat_index: 0, text: text, reasoning: reasoning,
+                               finish_reason: finish_reason, error_kind: error_kind, error_message: error_message,
+                               error_status: error_status, ttft_ms: ttft_ms, duration_ms: duration_ms,
+                               input_tokens: input_tokens, output_tokens: output_tokens, reasoning_tokens: reasoning_tokens,
+                               tokens_estimated: tokens_estimated, cost_usd: cost_usd).answer
+        let messages = (try? JSONDecoder().decode([ChatMessage].self, from: Data(conversation.utf8))) ?? []
+        return RunAnswer(key: .init(suite: suite, promptID: prompt_id, repeatIndex: repeat_index, model: model_name),
+                         provider: ProviderKind(rawValue: provider) ?? .openai, modelID: model_id,
+                         promptFingerprint: prompt_fingerprint, conversation: messages, answer: answer,
+                         createdAt: Date(timeIntervalSince1970: created_at))
+    }
+}
+
+extension BattleStore {
+    /// Saves one run answer (each in its own transaction, so an interrupted run keeps what it
+    /// finished). A new answer for the same key replaces the old one (a retried failure).
+    public func save(runAnswer: RunAnswer) throws(StoreError) {
+        try write { db in try RunAnswerRow(runAnswer).save(db) }
+    }
+
+    /// Every stored run answer of a suite (failures included).
+    public func runAnswers(suite: String) throws(StoreError) -> [RunAnswer] {
+        try read { db in
+            try RunAnswerRow.filter(Column("suite") == suite)
+                .order(Column("prompt_id"), Column("repeat_index"), Column("model_name")).fetchAll(db).map(\.run)
+        }
+    }
+
+    /// Keys of answers that are done (not failures) and still match the prompt as it is now.
+    public func completedRunKeys(suite: String) throws(StoreError) -> [RunAnswer.Key: String] {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT prompt_id, repeat_index, model_name, prompt_fingerprint FROM run_answer
+                WHERE suite = ? AND error_kind IS NULL AND finish_reason != 'cancelled'
+                """, arguments: [suite])
+            var keys: [RunAnswer.Key: String] = [:]
+            for row in rows {
+                keys[RunAnswer.Key(suite: suite, promptID: row["prompt_id"], repeatIndex: row["repeat_index"],
+                                   model: row["model_name"])] = row["prompt_fingerprint"]
+            }
+            return keys
+        }
+    }
+}
