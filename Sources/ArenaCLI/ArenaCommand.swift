@@ -8,7 +8,8 @@ public struct ArenaCommand: AsyncParsableCommand {
         abstract: "Compare language models side by side, blind, and rank them by your own verdicts.",
         version: ArenaVersion.current,
         subcommands: [ScreenCommand.self, AskCommand.self, ModelsCommand.self, ConfigCommand.self, ExportCommand.self,
-                      ImportCommand.self, LeaderboardCommand.self, StatsCommand.self],
+                      ImportCommand.self, LeaderboardCommand.self, StatsCommand.self, SuitesCommand.self,
+                      RunCommand.self],
         defaultSubcommand: ScreenCommand.self)
 
     public init() {}

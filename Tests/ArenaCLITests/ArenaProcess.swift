@@ -56,7 +56,23 @@ struct ArenaProcess: Sendable {
         }
     }
 
-    private func runBlocking(_ arguments: [String], stdin: String?) throws -> Result {
+    /// Starts arena and sends it SIGINT (Ctrl-C) once `interruptWhen` is true, then waits.
+    func runInterrupted(_ arguments: [String], interruptWhen: @escaping @Sendable () -> Bool) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Swift.Result {
+                    try runBlocking(arguments, stdin: nil) { process in
+                        let deadline = Date().addingTimeInterval(20)
+                        while !interruptWhen(), Date() < deadline, process.isRunning { Thread.sleep(forTimeInterval: 0.01) }
+                        process.interrupt()
+                    }
+                })
+            }
+        }
+    }
+
+    private func runBlocking(_ arguments: [String], stdin: String?,
+                             whileRunning: (@Sendable (Process) -> Void)? = nil) throws -> Result {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -68,6 +84,10 @@ struct ArenaProcess: Sendable {
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
+        if let whileRunning {
+            nonisolated(unsafe) let running = process  // only read and interrupted from the watcher
+            DispatchQueue.global().async { whileRunning(running) }
+        }
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
         let stderrData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -18,7 +18,8 @@ public struct ConfigParser: Sendable {
 
     static let topKeys: Set<String> = ["models", "timeouts", "max_answer_bytes", "rater"]
     static let modelKeys: Set<String> = ["name", "provider", "base_url", "model", "api_key_env",
-                                         "params", "price", "tags", "headers", "timeouts"]
+                                         "params", "price", "tags", "headers", "timeouts",
+                                         "max_concurrency", "requests_per_minute"]
     static let paramKeys: Set<String> = ["temperature", "top_p", "max_tokens", "seed", "stop"]
     static let priceKeys: Set<String> = ["input", "output", "cached_input"]
     static let timeoutKeys: Set<String> = ["connect", "first_token", "idle"]
@@ -97,7 +98,8 @@ public struct ConfigParser: Sendable {
             apiKeyEnv = variable
         }
 
-        let params = try map.optional("params").map { try parseParams($0, at: "\(path).params") } ?? GenerationParams()
+        let params = try map.optional("params").map { try Self.parseParams($0, at: "\(path).params", reader: reader) }
+            ?? GenerationParams()
         let price = try map.optional("price").map { try parsePrice($0, at: "\(path).price") }
         let tags = try map.optional("tags").map { try reader.strings($0, at: "\(path).tags") } ?? []
         var headers: [String: String] = [:]
@@ -111,9 +113,22 @@ public struct ConfigParser: Sendable {
             }
         }
         let timeouts = try map.optional("timeouts").map { try parseTimeouts($0, at: "\(path).timeouts") } ?? Timeouts()
+        var maxConcurrency: Int?
+        if let node = map.optional("max_concurrency") {
+            let value = try reader.int(node, at: "\(path).max_concurrency")
+            guard (1...64).contains(value) else { throw reader.error(node, "\(path).max_concurrency", "must be between 1 and 64") }
+            maxConcurrency = value
+        }
+        var requestsPerMinute: Double?
+        if let node = map.optional("requests_per_minute") {
+            let value = try reader.double(node, at: "\(path).requests_per_minute")
+            guard value > 0 else { throw reader.error(node, "\(path).requests_per_minute", "must be positive") }
+            requestsPerMinute = value
+        }
         return ModelConfig(name: name, provider: provider, baseURL: baseURL, model: model,
                            apiKeyEnv: apiKeyEnv, params: params, price: price, tags: tags,
-                           headers: headers, timeouts: timeouts)
+                           headers: headers, timeouts: timeouts, maxConcurrency: maxConcurrency,
+                           requestsPerMinute: requestsPerMinute)
     }
 
     private func parseBaseURL(_ node: Node, at path: String) throws -> URL {
@@ -128,7 +143,9 @@ public struct ConfigParser: Sendable {
         return url
     }
 
-    private func parseParams(_ node: Node, at path: String) throws -> GenerationParams {
+    /// Parses a `params:` mapping (`temperature`, `top_p`, `max_tokens`, `seed`, `stop`) with the
+    /// config file's checks and messages. Shared with `SuiteParser`, whose suites have `params:` too.
+    static func parseParams(_ node: Node, at path: String, reader: YAMLReader) throws -> GenerationParams {
         let map = try reader.mapping(node, at: path, allowed: Self.paramKeys)
         var params = GenerationParams()
         if let value = map.optional("temperature") {

@@ -28,11 +28,15 @@ public struct ModelConfig: Sendable, Equatable, Codable {
     public var headers: [String: String]
     /// Per-model timeout overrides; unset fields fall back to the file's `timeouts`.
     public var timeouts: Timeouts
+    /// Batch runs: at most this many requests in flight to this model's endpoint.
+    public var maxConcurrency: Int?
+    /// Batch runs: at most this many requests per minute to this model's endpoint.
+    public var requestsPerMinute: Double?
 
     public init(name: String, provider: ProviderKind = .openai, baseURL: URL, model: String,
                 apiKeyEnv: String? = nil, params: GenerationParams = GenerationParams(),
                 price: Price? = nil, tags: [String] = [], headers: [String: String] = [:],
-                timeouts: Timeouts = Timeouts()) {
+                timeouts: Timeouts = Timeouts(), maxConcurrency: Int? = nil, requestsPerMinute: Double? = nil) {
         self.name = name
         self.provider = provider
         self.baseURL = baseURL
@@ -43,6 +47,8 @@ public struct ModelConfig: Sendable, Equatable, Codable {
         self.tags = tags
         self.headers = headers
         self.timeouts = timeouts
+        self.maxConcurrency = maxConcurrency
+        self.requestsPerMinute = requestsPerMinute
     }
 }
 

@@ -1,0 +1,44 @@
+import ArenaCore
+import ArenaProviders
+import Foundation
+
+/// Turns a suite and models into the requests of a run, and the run's pacing.
+enum SuitePlan {
+    /// Every prompt × repeat × model; a suite's `params` override the model's own.
+    static func jobs(suite: PromptSuite, models: [ModelConfig], repeats: Int) -> [BatchJob] {
+        var jobs: [BatchJob] = []
+        for prompt in suite.prompts {
+            for repeatIndex in 0..<repeats {
+                for model in models {
+                    var tuned = model
+                    tuned.params = merged(model.params, suite.params)
+                    jobs.append(BatchJob(suite: suite.name, promptID: prompt.id, repeatIndex: repeatIndex,
+                                         request: ChatRequest(model: tuned, messages: suite.conversation(for: prompt))))
+                }
+            }
+        }
+        return jobs
+    }
+
+    static func merged(_ base: GenerationParams, _ override: GenerationParams) -> GenerationParams {
+        GenerationParams(temperature: override.temperature ?? base.temperature, topP: override.topP ?? base.topP,
+                         maxTokens: override.maxTokens ?? base.maxTokens, seed: override.seed ?? base.seed,
+                         stop: override.stop ?? base.stop)
+    }
+
+    /// One request at a time to servers on this machine by default (they serve one at a time and
+    /// queueing would distort timings), four to remote ones; the config's `max_concurrency` and
+    /// `requests_per_minute` per model override.
+    static func limits(for models: [ModelConfig], concurrency: Int) -> BatchLimits {
+        var perEndpoint: [String: Int] = [:]
+        var perMinute: [String: Double] = [:]
+        for model in models {
+            let endpoint = model.baseURL.absoluteString
+            let host = model.baseURL.host ?? ""
+            let local = host == "localhost" || host == "::1" || host.hasPrefix("127.")
+            perEndpoint[endpoint] = model.maxConcurrency ?? perEndpoint[endpoint] ?? (local ? 1 : 4)
+            if let rate = model.requestsPerMinute { perMinute[endpoint] = rate }
+        }
+        return BatchLimits(concurrency: concurrency, perEndpoint: perEndpoint, requestsPerMinute: perMinute)
+    }
+}
