@@ -40,11 +40,14 @@ extension BattleStore {
                            answers: (answers["\(row.id)#\(turn.turn_index)"] ?? [])
                                .sorted { $0.seat_index < $1.seat_index }.map(\.answer))
             }
-            let battle = Battle(id: id, createdAt: Date(timeIntervalSince1970: row.created_at),
+            var battle = Battle(id: id, createdAt: Date(timeIntervalSince1970: row.created_at),
                                 mode: BattleMode(rawValue: row.mode) ?? .ask, blind: row.blind,
                                 systemPrompt: row.system_prompt,
                                 seats: (seats[row.id] ?? []).sorted { $0.seat_index < $1.seat_index }.map(\.seat),
                                 turns: battleTurns)
+            if let suite = row.suite, let prompt = row.prompt_id {
+                battle.origin = BattleOrigin(suite: suite, promptID: prompt, repeatIndex: row.repeat_index ?? 0)
+            }
             var byTurn: [Int: VerdictRecord] = [:]
             for verdict in verdicts[row.id] ?? [] { if let record = verdict.record { byTurn[verdict.turn_index] = record } }
             let words = row.leaked_words.split(separator: ",").map(String.init)

@@ -129,3 +129,10 @@ extension BattleStore {
         }
     }
 }
+
+extension BattleStore {
+    /// Suites that have stored run answers, by name.
+    public func runSuites() throws(StoreError) -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT suite FROM run_answer ORDER BY suite") }
+    }
+}

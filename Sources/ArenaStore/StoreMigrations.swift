@@ -114,6 +114,27 @@ enum StoreMigrations {
                 CREATE INDEX run_answer_model ON run_answer(model_name);
                 """)
         }
+        migrator.registerMigration("v4-judging") { db in
+            // Battles judged from stored run answers name the suite prompt they compare.
+            try db.execute(sql: """
+                ALTER TABLE battle ADD COLUMN suite TEXT;
+                ALTER TABLE battle ADD COLUMN prompt_id TEXT;
+                ALTER TABLE battle ADD COLUMN repeat_index INTEGER;
+                CREATE INDEX battle_suite ON battle(suite, prompt_id);
+                CREATE TABLE adequacy (
+                    suite TEXT NOT NULL,
+                    prompt_id TEXT NOT NULL,
+                    repeat_index INTEGER NOT NULL,
+                    model_name TEXT NOT NULL,
+                    rater TEXT NOT NULL,
+                    adequate INTEGER NOT NULL CHECK (adequate IN (0, 1)),
+                    created_at REAL NOT NULL,
+                    PRIMARY KEY (suite, prompt_id, repeat_index, model_name, rater),
+                    FOREIGN KEY (suite, prompt_id, repeat_index, model_name)
+                        REFERENCES run_answer(suite, prompt_id, repeat_index, model_name) ON DELETE CASCADE
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -11,6 +11,9 @@ struct BattleRow: Codable, FetchableRecord, PersistableRecord {
     var system_prompt: String?
     var seat_count: Int
     var leaked_words: String
+    var suite: String? = nil
+    var prompt_id: String? = nil
+    var repeat_index: Int? = nil
 }
 
 struct SeatRow: Codable, FetchableRecord, PersistableRecord {

@@ -17,7 +17,8 @@ extension ArenaScreen {
             var options = ScreenRunLoop.Options()
             options.externalQuit = { NcursesTerminal.quitRequested }
             let state = ScreenState(size: terminal.size, theme: theme, store: environment.store,
-                                    history: environment.promptHistory, leakGuard: environment.leakGuard, notice: notice)
+                                    history: environment.promptHistory, leakGuard: environment.leakGuard, notice: notice,
+                                    judgeMode: environment.judgeMode)
             return ScreenRunLoop.run(state: state, terminal: terminal, environment: environment, options: options)
         }
     }

@@ -28,7 +28,7 @@ struct BattleStoreTests {
     @Test func migratesFromEmptyWithPrivateFiles() throws {
         let path = Self.temporaryPath()
         let store = try BattleStore(path: path)
-        #expect(try store.appliedMigrations() == ["v1-battles-answers-verdicts", "v2-verdict-blind", "v3-suite-runs"])
+        #expect(try store.appliedMigrations() == ["v1-battles-answers-verdicts", "v2-verdict-blind", "v3-suite-runs", "v4-judging"])
         let fileMode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(fileMode == 0o600)
         let directoryMode = try FileManager.default.attributesOfItem(atPath: (path as NSString).deletingLastPathComponent)[.posixPermissions] as? Int

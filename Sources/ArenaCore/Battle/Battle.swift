@@ -76,6 +76,8 @@ public struct Battle: Sendable, Equatable, Identifiable {
     public var systemPrompt: String?
     public var seats: [Seat]
     public var turns: [BattleTurn]
+    /// For battles judged from a batch run: the suite prompt they compare.
+    public var origin: BattleOrigin?
 
     public init(id: UUID = UUID(), createdAt: Date, mode: BattleMode, blind: Bool, systemPrompt: String?,
                 seats: [Seat], turns: [BattleTurn] = []) {
@@ -114,6 +116,19 @@ public struct Battle: Sendable, Equatable, Identifiable {
             }
         }
         return found
+    }
+}
+
+/// Where a judged battle's answers came from: one prompt (and repeat) of a suite's batch run.
+public struct BattleOrigin: Sendable, Equatable, Hashable {
+    public var suite: String
+    public var promptID: String
+    public var repeatIndex: Int
+
+    public init(suite: String, promptID: String, repeatIndex: Int) {
+        self.suite = suite
+        self.promptID = promptID
+        self.repeatIndex = repeatIndex
     }
 }
 

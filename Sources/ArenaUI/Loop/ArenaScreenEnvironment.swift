@@ -26,6 +26,12 @@ public struct ArenaScreenEnvironment: Sendable {
     public var saveVerdict: @Sendable (VerdictSubmission) async -> VerdictReceipt
     /// The leaderboard as lines of text fitting the given width (for `l`).
     public var leaderboard: @Sendable (Int) async -> [String]
+    /// Judge mode: stored answers are compared, nothing is revealed, `+`/`-`/`u` work.
+    public var judgeMode = false
+    /// Judge mode: store an adequacy mark (battle id, seat, adequate); returns an error message or nil.
+    public var markAdequacy: @Sendable (String, Int, Bool) async -> String? = { _, _, _ in "not in judge mode" }
+    /// Judge mode: take back the last verdict; returns that comparison to show again, or nil.
+    public var undo: @Sendable () async -> BattleSetup? = { nil }
 
     public init(store: StoreStatus, promptHistory: [String] = [], leakGuard: IdentityLeakGuard = .default,
                 newBattle: @escaping @Sendable () async throws -> BattleSetup,

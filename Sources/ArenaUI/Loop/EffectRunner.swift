@@ -43,6 +43,19 @@ final class EffectRunner {
                     inbox.post(.battleFailed(String(describing: error)))
                 }
             }
+        case .markAdequacy(let battleID, let seat, let adequate):
+            Task {
+                let error = await environment.markAdequacy(battleID, seat, adequate)
+                inbox.post(.adequacyMarked(seat: seat, adequate: adequate, error: error))
+            }
+        case .undo:
+            Task {
+                if let setup = await environment.undo() {
+                    inbox.post(.battleReady(setup))
+                } else {
+                    inbox.post(.battleFailed("nothing to undo"))
+                }
+            }
         case .showLeaderboard(let width):
             Task { inbox.post(.leaderboardReady(await environment.leaderboard(width))) }
         case .quit:

@@ -7,10 +7,16 @@ public struct BattleSetup: Sendable, Equatable {
     public var battleID: String
     /// Hidden model name per seat, in seat order.
     public var modelNames: [String]
+    /// Judge mode: the prompt whose stored answers this battle shows; it is sent at once.
+    public var presetPrompt: String?
+    /// Judge mode: a line for the verdict bar (suite, prompt id, progress, notes for the judge).
+    public var caption: String?
 
-    public init(battleID: String, modelNames: [String]) {
+    public init(battleID: String, modelNames: [String], presetPrompt: String? = nil, caption: String? = nil) {
         self.battleID = battleID
         self.modelNames = modelNames
+        self.presetPrompt = presetPrompt
+        self.caption = caption
     }
 }
 

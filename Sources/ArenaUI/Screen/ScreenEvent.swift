@@ -22,6 +22,8 @@ public enum ScreenEvent: Sendable, Equatable {
     case tick(Duration)
     /// SIGINT, SIGTERM or SIGHUP from outside: leave cleanly.
     case quitRequested
+    /// An adequacy mark was stored (or not: `error`).
+    case adequacyMarked(seat: Int, adequate: Bool, error: String?)
     /// The leaderboard the environment computed, as lines of text.
     case leaderboardReady([String])
 }
@@ -39,6 +41,10 @@ public enum ScreenEffect: Sendable, Equatable {
     case newBattle
     /// Leave the screen.
     case quit
+    /// Judge mode: store that this seat's answer is adequate (or not).
+    case markAdequacy(battleID: String, seat: Int, adequate: Bool)
+    /// Judge mode: take back the last verdict and show that comparison again.
+    case undo
     /// Compute the leaderboard to fit this many columns and post `.leaderboardReady`.
     case showLeaderboard(width: Int)
 }

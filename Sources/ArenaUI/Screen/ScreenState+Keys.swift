@@ -90,6 +90,16 @@ extension ScreenState {
                 return []
             }
             return requestNewBattle()
+        case .character("+"), .character("="), .character("-"):
+            guard judgeMode, let battle, phase == .voting || phase == .streaming else { return nil }
+            if case .character(let key) = press.key {
+                return [.markAdequacy(battleID: battle.setup.battleID, seat: focusedSeat, adequate: key != "-")]
+            }
+            return nil
+        case .character("u"):
+            guard judgeMode, phase != .streaming, phase != .saving else { return nil }
+            awaitingBattle = true
+            return [.undo]
         case .character("l"):
             if phase == .composing || phase == .preparing {
                 pendingCommand = "l"

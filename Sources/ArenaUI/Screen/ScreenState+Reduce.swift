@@ -30,6 +30,19 @@ extension ScreenState {
             return []
         case .battleReady(let setup):
             startBattle(setup)
+            if let preset = setup.presetPrompt {
+                editor.clear()
+                editor.insert(preset)
+                return sendPrompt()
+            }
+            return []
+        case .adequacyMarked(let seat, let adequate, let error):
+            if let error {
+                showToast("Mark not saved: \(error)", isError: true)
+            } else {
+                adequacy[seat] = adequate
+                showToast("\(ScreenBattle.label(seat)) marked \(adequate ? "adequate" : "inadequate")")
+            }
             return []
         case .battleFailed(let message):
             awaitingBattle = false
@@ -40,7 +53,8 @@ extension ScreenState {
             return []
         case .verdictSaved(let turn, let receipt):
             receiveVerdict(turn: turn, receipt: receipt)
-            return []
+            // Judge mode moves straight on to the next comparison, names unrevealed.
+            return judgeMode && receipt.saveError == nil ? requestNewBattle() : []
         case .quitRequested:
             return quit()
         case .tick, .stream:
@@ -99,6 +113,7 @@ extension ScreenState {
         focusedSeat = 0
         zoomed = false
         savingVerdict = false
+        adequacy = [:]
     }
 
     /// Sends the prompt in the editor as the next turn.
@@ -117,6 +132,10 @@ extension ScreenState {
             break
         }
         guard let battle, !editor.text.trimmingWhitespace().isEmpty else { return [] }
+        if judgeMode, !battle.turns.isEmpty {
+            showToast("Judging compares stored answers: no follow-ups")
+            return []
+        }
         let prompt = editor.take()
         let index = battle.turns.count
         let request = TurnRequest(battleID: battle.setup.battleID, turn: index, prompt: prompt,

@@ -30,6 +30,11 @@ extension ScreenState {
         if let count = receipt.verdictCount { store.verdictCount = count }
         let turn = battle.turns[index]
         let skipped = turn.verdict == .skip
+        if judgeMode {
+            if let error = receipt.saveError { showToast("Verdict not saved: \(error)", isError: true, seconds: 8) }
+            else { showToast(skipped ? "Skipped" : "Saved · next comparison") }
+            return
+        }
         if !skipped {
             var reveals = receipt.reveals
             if reveals.count < battle.seatCount {
@@ -50,6 +55,19 @@ extension ScreenState {
 
     /// The text shown in the verdict bar for the current phase.
     var verdictHint: [(text: String, isKey: Bool)] {
+        if judgeMode, let caption = battle?.setup.caption, phase == .voting || phase == .saving {
+            var parts: [(String, Bool)] = [("1-\(seatCount)", true), (" wins ", false), ("t", true), ("/", false), ("x", true),
+                                           ("/", false), ("s", true), ("  ", false), ("+", true), ("/", false), ("-", true),
+                                           (" adequate  ", false), ("u", true), (" undo  ", false)]
+            let marks = adequacy.keys.sorted().map { "\(ScreenBattle.label($0))\(adequacy[$0]! ? "✓" : "✗")" }
+            if !marks.isEmpty { parts.append((marks.joined(separator: " ") + "  ", false)) }
+            parts.append((caption, false))
+            return parts
+        }
+        if judgeMode, phase == .composing, battle?.currentTurn != nil {
+            if let battleError { return [("Judging done: \(battleError)  ", false), ("u", true), (" undo  ", false), ("qq", true), (" quit", false)] }
+            return [("Loading the next comparison…", false)]
+        }
         switch phase {
         case .preparing:
             if let battleError { return [("No battle: \(battleError)  ", false), ("n", true), (" retry", false)] }

@@ -24,6 +24,10 @@ public struct ScreenState: Sendable {
     public internal(set) var scroll: [PaneScroll] = []
     public internal(set) var reasoningExpanded = true
     public internal(set) var helpVisible = false
+    /// Judge mode: stored answers, no reveal, the next comparison after each vote.
+    public internal(set) var judgeMode = false
+    /// Judge mode: adequacy marks on this battle's seats.
+    public internal(set) var adequacy: [Int: Bool] = [:]
     /// A text box over the panes (the leaderboard); any key closes it.
     public internal(set) var overlay: TextOverlay?
     public internal(set) var toast: Toast?
@@ -43,7 +47,8 @@ public struct ScreenState: Sendable {
     public var fullRedrawRequested = false
 
     public init(size: TerminalSize, theme: Theme, store: StoreStatus, history: [String] = [],
-                leakGuard: IdentityLeakGuard = .default, notice: String? = nil) {
+                leakGuard: IdentityLeakGuard = .default, notice: String? = nil, judgeMode: Bool = false) {
+        self.judgeMode = judgeMode
         self.size = size
         self.theme = theme
         self.store = store

@@ -14,6 +14,8 @@ public enum HelpOverlay {
         ("t / x / s", "vote: tie / both bad / skip"),
         ("n", "new battle, new seats (nn at an empty prompt)"),
         ("l", "leaderboard with intervals (ll at an empty prompt)"),
+        ("+ / - (judging)", "mark the focused answer adequate / inadequate"),
+        ("u (judging)", "undo the last verdict"),
         ("Esc", "cancel streaming"),
         ("Ctrl-C ×2", "cancel, then quit"),
         ("q", "quit when idle (qq at an empty prompt)"),

@@ -45,7 +45,7 @@ public struct PaneContent {
     public static func build(state: ScreenState, seat: Int, width: Int) -> PaneContent {
         var content = PaneContent()
         guard let battle = state.battle, width > 0 else { return content }
-        let multiTurn = battle.turns.count > 1
+        let multiTurn = battle.turns.count > 1 || state.judgeMode
         for turn in battle.turns {
             let answer = turn.seats[seat]
             if multiTurn {

@@ -1,0 +1,154 @@
+import ArenaCore
+import ArenaStore
+import ArenaUI
+import Foundation
+import Synchronization
+
+/// Judge mode's seams: serves pending comparisons of stored answers (blind, seats shuffled),
+/// stores each verdict as a battle linked to its suite prompt, records adequacy marks, and undoes.
+final class JudgeSession: Sendable {
+    private struct Current {
+        var item: JudgeQueue.Item
+        var battle: Battle
+        var answers: [RunAnswer]  // in seat order
+    }
+
+    private struct State {
+        var queue: JudgeQueue
+        var current: Current?
+        var judged: [Current] = []
+        var generator: SeededGenerator
+    }
+
+    let suite: PromptSuite
+    let store: BattleStore
+    let config: ArenaConfig
+    let rater: String
+    private let state: Mutex<State>
+
+    init(suite: PromptSuite, queue: JudgeQueue, store: BattleStore, config: ArenaConfig, rater: String, seed: UInt64) {
+        self.suite = suite
+        self.store = store
+        self.config = config
+        self.rater = rater
+        state = Mutex(State(queue: queue, generator: SeededGenerator(seed: seed)))
+    }
+
+    var pendingCount: Int { state.withLock { $0.queue.pending.count } }
+
+    func environment() throws -> ArenaScreenEnvironment {
+        let status: StoreStatus
+        do { status = StoreStatus(path: store.path, verdictCount: try store.verdictCount()) } catch { throw CLIFailure(error.description) }
+        var environment = ArenaScreenEnvironment(
+            store: status,
+            newBattle: { [self] in try nextBattle() },
+            runTurn: { [self] request, sink in replay(request, sink: sink) },
+            saveVerdict: { [self] submission in saveVerdict(submission) })
+        environment.judgeMode = true
+        environment.markAdequacy = { [self] _, seat, adequate in markAdequacy(seat: seat, adequate: adequate) }
+        environment.undo = { [self] in undo() }
+        return environment
+    }
+
+    struct NothingLeft: Error, CustomStringConvertible {
+        var judged: Int
+        var description: String { "nothing left to judge (\(judged) judged) — q quits" }
+    }
+
+    func nextBattle() throws -> BattleSetup {
+        try state.withLock { state in
+            if let unjudged = state.current { state.queue.putBack(unjudged.item, judged: false) }
+            state.current = nil
+            guard let item = state.queue.next(using: &state.generator) else { throw NothingLeft(judged: state.queue.judgedCount) }
+            return show(item, in: &state)
+        }
+    }
+
+    private func show(_ item: JudgeQueue.Item, in state: inout State) -> BattleSetup {
+        var answers = [item.first, item.second]
+        answers.shuffle(using: &state.generator)
+        let seats = answers.enumerated().map { index, answer in
+            Seat(index: index, model: config.models.first { $0.name == answer.key.model }
+                 ?? ModelConfig(name: answer.key.model, provider: answer.provider, baseURL: URL(string: "run://stored")!, model: answer.modelID))
+        }
+        var battle = Battle(createdAt: Date(), mode: .run, blind: true, systemPrompt: answers[0].conversation.first { $0.role == .system }?.content,
+                            seats: seats)
+        battle.origin = item.origin
+        state.current = Current(item: item, battle: battle, answers: answers)
+        let prompt = suite.prompt(id: item.origin.promptID)
+        var caption = "\(suite.name) · \(item.origin.promptID)" + (item.origin.repeatIndex > 0 ? " #\(item.origin.repeatIndex + 1)" : "")
+            + " · \(state.queue.judgedCount) judged, \(state.queue.pending.count + 1) left"
+        if let notes = prompt?.notes, !notes.isEmpty { caption += " · " + notes.replacingOccurrences(of: "\n", with: " ") }
+        let text = answers[0].conversation.last { $0.role == .user }?.content ?? prompt?.text ?? item.origin.promptID
+        return BattleSetup(battleID: battle.id.uuidString.lowercased(), modelNames: seats.map(\.model.name),
+                           presetPrompt: text, caption: caption)
+    }
+
+    /// "Streams" the stored answers at once, then stores the turn so the verdict can refer to it.
+    func replay(_ request: TurnRequest, sink: TurnEventSink) {
+        guard let current = state.withLock({ $0.current }), current.battle.id.uuidString.lowercased() == request.battleID else { return }
+        for (seat, stored) in current.answers.enumerated() {
+            if !stored.answer.reasoning.isEmpty { sink.post(seat: seat, .reasoning(stored.answer.reasoning)) }
+            sink.post(seat: seat, .text(stored.answer.text))
+            sink.post(seat: seat, .finished(stored.answer.finishReason))
+        }
+        var battle = current.battle
+        let answers = current.answers.enumerated().map { seat, stored in
+            var answer = stored.answer
+            answer.seatIndex = seat
+            return answer
+        }
+        battle.turns = [BattleTurn(index: 0, prompt: request.prompt, createdAt: Date(), answers: answers)]
+        state.withLock { $0.current?.battle = battle }
+    }
+
+    func saveVerdict(_ submission: VerdictSubmission) -> VerdictReceipt {
+        guard let current = state.withLock({ $0.current }), current.battle.id.uuidString.lowercased() == submission.battleID else {
+            return VerdictReceipt(saveError: "this comparison is no longer current", reveals: [])
+        }
+        let verdict: Verdict
+        switch submission.choice {
+        case .seat(let index): verdict = .seat(index)
+        case .tie: verdict = .tie
+        case .bothBad: verdict = .bothBad
+        case .skip: verdict = .skip
+        }
+        do {
+            try store.save(battle: current.battle, turn: 0)
+            try store.save(verdict: VerdictRecord(battleID: current.battle.id, turnIndex: 0, verdict: verdict, rater: rater,
+                                                  createdAt: Date(), blind: true))
+        } catch {
+            return VerdictReceipt(saveError: error.description, reveals: [])
+        }
+        state.withLock { state in
+            var winner: String?
+            if case .seat(let index) = verdict { winner = current.answers[index].key.model }
+            if verdict != .skip { state.queue.record(current.item, winner: winner, bothBad: verdict == .bothBad) }
+            state.judged.append(current)
+            state.current = nil
+        }
+        return VerdictReceipt(verdictCount: try? store.verdictCount(), reveals: [])
+    }
+
+    func markAdequacy(seat: Int, adequate: Bool) -> String? {
+        guard let current = state.withLock({ $0.current }), seat < current.answers.count else { return "no comparison on screen" }
+        do {
+            try store.save(adequacy: AdequacyMark(key: current.answers[seat].key, rater: rater, adequate: adequate, createdAt: Date()))
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    /// Takes back the last verdict: deletes its battle and shows that comparison again.
+    func undo() -> BattleSetup? {
+        state.withLock { state in
+            guard let last = state.judged.popLast() else { return nil }
+            try? store.deleteBattle(id: last.battle.id)
+            if let unjudged = state.current { state.queue.putBack(unjudged.item, judged: false) }
+            state.queue.putBack(last.item, judged: true)
+            _ = state.queue.next(using: &state.generator, preferFirst: true)
+            return show(last.item, in: &state)
+        }
+    }
+}
