@@ -39,12 +39,12 @@ struct BatchRunnerTests {
             ModelConfig(name: name, baseURL: server.baseURL.appendingPathComponent("\(name)/v1"), model: name)
         }
         let limits = BatchLimits(concurrency: 3, perEndpoint: [models[0].baseURL.absoluteString: 1], defaultPerEndpoint: 2)
-        let results = Mutex<[(String, Answer)]>([])
+        let results = Locked<[(String, Answer)]>([])
         let runner = BatchRunner(client: ModelClient(), config: ArenaConfig(models: models), limits: limits)
         await runner.run(Self.jobs(models, prompts: 6)) { job, answer in
-            results.withLock { $0.append(("\(job.request.model.name)/\(job.promptID)", answer)) }
+            results.update { $0.append(("\(job.request.model.name)/\(job.promptID)", answer)) }
         }
-        let all = results.withLock { $0 }
+        let all = results.value
         #expect(all.count == 18)
         #expect(Set(all.map(\.0)).count == 18)
         #expect(all.filter { $0.0.hasPrefix("broken/") }.allSatisfy { $0.1.error?.kind == .serverError })

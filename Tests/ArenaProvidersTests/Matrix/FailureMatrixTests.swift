@@ -90,12 +90,12 @@ struct FailureMatrixTests {
 
     @Test(arguments: cases, ProviderKind.allCases)
     func failureStaysInItsSeat(_ failure: Case, provider: ProviderKind) async throws {
-        let calls = Mutex(0)
+        let calls = Locked(0)
         let skip = failure.script(provider, 1) == nil
         if skip { return }
         let server = try await LocalStreamingServer.start { request in
             if request.uri.hasPrefix("/healthy") { return WireScripts.stream(.openai, ["Healthy", " answer."]) }
-            let call = calls.withLock { $0 += 1; return $0 }
+            let call = calls.update { $0 += 1; return $0 }
             return failure.script(provider, call) ?? .json(500, "{}")
         }
         var failingBase = server.baseURL.appendingPathComponent("failing")
@@ -108,7 +108,7 @@ struct FailureMatrixTests {
         let failing = ModelConfig(name: "failing", provider: provider, baseURL: failingBase, model: "m")
         let healthy = ModelConfig(name: "healthy", baseURL: server.baseURL.appendingPathComponent("healthy/v1"), model: "h")
         let client = ModelClient()
-        let events = Mutex<[StreamEvent]>([])
+        let events = Locked<[StreamEvent]>([])
         let healthyAnswer = Task { () -> AnswerAccumulator in
             var accumulator = AnswerAccumulator()
             for await event in client.stream(ChatRequest(model: healthy, messages: [ChatMessage(role: .user, content: "Q")]),
@@ -119,11 +119,11 @@ struct FailureMatrixTests {
         for await event in client.stream(ChatRequest(model: failing, messages: [ChatMessage(role: .system, content: "S"), ChatMessage(role: .user, content: "Q")]),
                                          limits: failure.limits) {
             answer.apply(event)
-            events.withLock { $0.append(event) }
+            events.update { $0.append(event) }
         }
         let other = await healthyAnswer.value
         #expect(other.text == "Healthy answer." && other.finishReason == .stop, "healthy seat harmed")
-        let retried = events.withLock { $0.contains { if case .retrying = $0 { return true } else { return false } } }
+        let retried = events.value.contains { if case .retrying = $0 { return true } else { return false } }
         switch failure.expect {
         case .failed(let kinds, let keepsText):
             #expect(answer.error.map { kinds.contains($0.kind) } == true, "got \(String(describing: answer.error)) \(answer.finishReason.map { "\($0)" } ?? "-")")

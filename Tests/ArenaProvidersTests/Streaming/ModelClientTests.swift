@@ -181,9 +181,9 @@ struct ModelClientTests {
     }
 
     @Test func rateLimitIsRetriedAfterTheAdvisedWaitAndShown() async throws {
-        let calls = Mutex(0)
+        let calls = Locked(0)
         let server = try await LocalStreamingServer.start { _ in
-            let call = calls.withLock { $0 += 1; return $0 }
+            let call = calls.update { $0 += 1; return $0 }
             if call == 1 {
                 return .json(429, #"{"error":{"message":"Rate limit reached","type":"rate_limit_exceeded"}}"#,
                              headers: [("retry-after-ms", "50")])
@@ -241,13 +241,13 @@ struct ModelClientTests {
                             seats: models.enumerated().map { Seat(index: $0.offset, model: $0.element) })
         let client = ModelClient()
         let runner = BattleRunner(client: client, config: ArenaConfig(models: models))
-        let gotText = Mutex(false)
+        let gotText = Locked(false)
         let task = Task {
             await runner.run(battle: battle, prompt: "Hi") { seat, event in
-                if seat == 1, case .text = event { gotText.withLock { $0 = true } }
+                if seat == 1, case .text = event { gotText.update { $0 = true } }
             }
         }
-        while !gotText.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(10)) }
+        while !gotText.value { try await Task.sleep(for: .milliseconds(10)) }
         let cancelledAt = ContinuousClock.now
         task.cancel()
         let answers = await task.value
@@ -271,14 +271,14 @@ struct ModelClientTests {
         let battle = Battle(createdAt: Date(), mode: .ask, blind: true, systemPrompt: "Be brief.",
                             seats: models.enumerated().map { Seat(index: $0.offset, model: $0.element) })
         let client = ModelClient()
-        let order = Mutex<[Int]>([])
+        let order = Locked<[Int]>([])
         let answers = await BattleRunner(client: client, config: ArenaConfig(models: models)).run(battle: battle, prompt: "Q") { seat, event in
-            if event.isTerminal { order.withLock { $0.append(seat) } }
+            if event.isTerminal { order.update { $0.append(seat) } }
         }
         #expect(answers.map(\.text) == ["Slow and steady.", "", "Quick."])
         #expect(answers[1].error?.kind == .serverError && answers[1].error?.message.contains("kaput") == true)
         #expect(answers[0].finishReason == .stop && answers[2].finishReason == .stop)
-        #expect(order.withLock { $0.last } == 0)  // the slow seat finished last; the others did not wait for it
+        #expect(order.value.last == 0)  // the slow seat finished last; the others did not wait for it
         #expect((answers[0].metrics.ttftMs ?? 0) >= 50)
         #expect(answers[0].metrics.tokensEstimated && (answers[0].metrics.costUSD ?? 0) > 0)
         #expect(server.requests.allSatisfy { ($0.json?["messages"] as? [[String: Any]])?.first?["role"] as? String == "system" })
