@@ -83,6 +83,9 @@ struct JudgeTests {
             try await Task.sleep(for: .milliseconds(150))
         }
         #expect(await Self.waitFor(terminal) { $0.contains("Judging done: nothing left to judge (4 judged)") })
+        terminal.type("ll")  // the suite's standings and cost-vs-quality plot
+        #expect(await Self.waitFor(terminal) { $0.contains(" Leaderboard ") && $0.contains("adequate ≥ 90%") })
+        terminal.type("x")
         terminal.type("qq")
         _ = try await run.value
 

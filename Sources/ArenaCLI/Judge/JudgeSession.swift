@@ -45,6 +45,7 @@ final class JudgeSession: Sendable {
             runTurn: { [self] request, sink in replay(request, sink: sink) },
             saveVerdict: { [self] submission in saveVerdict(submission) })
         environment.judgeMode = true
+        environment.leaderboard = { [self] width in suiteStandings(width: width) }
         environment.markAdequacy = { [self] _, seat, adequate in markAdequacy(seat: seat, adequate: adequate) }
         environment.undo = { [self] in undo() }
         return environment
@@ -149,6 +150,25 @@ final class JudgeSession: Sendable {
             state.queue.putBack(last.item, judged: true)
             _ = state.queue.next(using: &state.generator, preferFirst: true)
             return show(last.item, in: &state)
+        }
+    }
+
+    /// `ll` in judge mode: this suite's ratings and the cost-vs-quality plot (Pareto frontier ★).
+    func suiteStandings(width: Int) -> [String] {
+        do {
+            let recommendation = Recommendation(suite: suite, models: config.models, answers: try store.runAnswers(suite: suite.name),
+                                                marks: try store.adequacyMarks(suite: suite.name), battles: try store.battles(),
+                                                bars: [.adequateShare(atLeast: 0.9)], seed: 1)
+            var lines = RecommendationPrinter(recommendation: recommendation, suite: suite.name, style: Style(enabled: false))
+                .text().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let points = recommendation.rows.compactMap { row -> CostQualityPlot.Point? in
+                guard let cost = row.costPerThousand, let rating = row.rating?.rating else { return nil }
+                return CostQualityPlot.Point(label: row.model, cost: cost, rating: rating)
+            }
+            lines += CostQualityPlot(points: points, width: max(min(width - 20, 60), 20), height: 8).lines()
+            return lines
+        } catch {
+            return ["Cannot read the store: \(error)"]
         }
     }
 }
