@@ -55,7 +55,7 @@ struct ConfigParserTests {
         ("models:\n  - name: a\n    base_url: http://x/v1\n    model: m\n    price: { input: -1, output: 2 }\n",
          "config.yaml:5: models[0].price.input: must not be negative (USD per 1M tokens)"),
         ("models:\n  - name: a\n    base_url: http://x/v1\n    model: m\n    temprature: 0.5\n",
-         "config.yaml:5: models[0].temprature: unknown key (expected one of: api_key_env, base_url, headers, max_concurrency, model, name, params, price, provider, requests_per_minute, tags, timeouts)"),
+         "config.yaml:5: models[0].temprature: unknown key (expected one of: api_key, api_key_env, api_key_file, base_url, headers, max_concurrency, model, name, params, price, provider, requests_per_minute, tags, timeouts)"),
         ("models:\n  - name: a\n    base_url: http://x/v1\n    model: m\n    params: { temperature: hot }\n",
          "config.yaml:5: models[0].params.temperature: must be a number, found \"hot\""),
         ("models:\n  - name: a\n    model: m\n",

@@ -18,6 +18,7 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "jsonl or csv.") var format: String = "jsonl"
     @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var out: String?
     @Flag(name: .long, help: "Also export turns that were skipped or have no verdict (winner null).") var all = false
+    @Flag(name: .long, help: "Replace every prompt (user messages and system prompts) with [redacted]; answers stay.") var redact = false
 
     func validate() throws {
         guard ExportFormat(rawValue: format) != nil else {
@@ -32,7 +33,7 @@ struct ExportCommand: ParsableCommand {
         do { battles = try store.battles() } catch { throw CLIFailure(error.description) }
         var text = exportFormat.header ?? ""
         for stored in battles {
-            for row in BattleExporter.rows(for: stored, includeUnvoted: all) { text += try exportFormat.line(row) }
+            for row in BattleExporter.rows(for: stored, includeUnvoted: all, redactPrompts: redact) { text += try exportFormat.line(row) }
         }
         if let out {
             let temporary = out + ".partial"

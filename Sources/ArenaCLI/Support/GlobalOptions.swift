@@ -26,7 +26,11 @@ struct GlobalOptions: ParsableArguments {
         if discover, !named, !FileManager.default.fileExists(atPath: path), environment["ARENA_DISCOVERY"] != "off" {
             return try await discoveredConfig(environment: environment, path: path)
         }
-        do { return try ConfigFile.load(path: path) } catch let error as ConfigError {
+        do {
+            let config = try ConfigFile.load(path: path)
+            for warning in config.warnings { FileHandle.standardError.write(Data("arena: warning: \(warning)\n".utf8)) }
+            return config
+        } catch let error as ConfigError {
             throw CLIFailure.badInput(error.description)
         }
     }

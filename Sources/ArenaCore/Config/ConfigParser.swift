@@ -19,12 +19,27 @@ public struct ConfigParser: Sendable {
     static let topKeys: Set<String> = ["models", "timeouts", "max_answer_bytes", "rater"]
     static let modelKeys: Set<String> = ["name", "provider", "base_url", "model", "api_key_env",
                                          "params", "price", "tags", "headers", "timeouts",
-                                         "max_concurrency", "requests_per_minute"]
+                                         "max_concurrency", "requests_per_minute", "api_key_file", "api_key"]
     static let paramKeys: Set<String> = ["temperature", "top_p", "max_tokens", "seed", "stop"]
     static let priceKeys: Set<String> = ["input", "output", "cached_input"]
     static let timeoutKeys: Set<String> = ["connect", "first_token", "idle"]
 
+    /// Where literal `api_key`s were found (checked against the file's mode by `ConfigFile`).
+    private(set) var literalKeyLines: [(path: String, line: Int?)] = []
+
     public func parse(_ text: String) throws -> ArenaConfig {
+        var copy = self
+        return try copy.parseRecording(text).config
+    }
+
+    /// Parses, also returning where literal keys are (for the file-mode check).
+    public mutating func parseRecording(_ text: String) throws -> (config: ArenaConfig, literalKeys: [(path: String, line: Int?)]) {
+        literalKeyLines = []
+        let config = try parseDocument(text)
+        return (config, literalKeyLines)
+    }
+
+    private mutating func parseDocument(_ text: String) throws -> ArenaConfig {
         let root = try reader.parse(text)
         let top = try reader.mapping(root, at: "", allowed: Self.topKeys)
         let timeouts = try top.optional("timeouts").map { try parseTimeouts($0, at: "timeouts") } ?? Timeouts()
@@ -56,7 +71,7 @@ public struct ConfigParser: Sendable {
                            maxAnswerBytes: maxAnswerBytes, rater: rater, source: file)
     }
 
-    private func parseModel(_ node: Node, at path: String) throws -> ModelConfig {
+    private mutating func parseModel(_ node: Node, at path: String) throws -> ModelConfig {
         let map = try reader.mapping(node, at: path, allowed: Self.modelKeys)
         let nameNode = try map.required("name")
         let name = try reader.string(nameNode, at: "\(path).name")
@@ -125,10 +140,22 @@ public struct ConfigParser: Sendable {
             guard value > 0 else { throw reader.error(node, "\(path).requests_per_minute", "must be positive") }
             requestsPerMinute = value
         }
-        return ModelConfig(name: name, provider: provider, baseURL: baseURL, model: model,
-                           apiKeyEnv: apiKeyEnv, params: params, price: price, tags: tags,
-                           headers: headers, timeouts: timeouts, maxConcurrency: maxConcurrency,
-                           requestsPerMinute: requestsPerMinute)
+        var config = ModelConfig(name: name, provider: provider, baseURL: baseURL, model: model,
+                                 apiKeyEnv: apiKeyEnv, params: params, price: price, tags: tags,
+                                 headers: headers, timeouts: timeouts, maxConcurrency: maxConcurrency,
+                                 requestsPerMinute: requestsPerMinute)
+        if let node = map.optional("api_key_file") {
+            config.apiKeyFile = try reader.string(node, at: "\(path).api_key_file")
+        }
+        if let node = map.optional("api_key") {
+            config.apiKey = Secret(try reader.string(node, at: "\(path).api_key"))
+            literalKeyLines.append((path: "\(path).api_key", line: node.mark?.line))
+        }
+        let sources = [config.apiKeyEnv != nil, config.apiKeyFile != nil, config.apiKey != nil].filter { $0 }.count
+        if sources > 1 {
+            throw reader.error(node, "\(path)", "give the key one way: api_key_env, api_key_file or api_key")
+        }
+        return config
     }
 
     private func parseBaseURL(_ node: Node, at path: String) throws -> URL {

@@ -21,6 +21,10 @@ public struct ModelConfig: Sendable, Equatable, Codable {
     public var model: String
     /// Name of the environment variable holding the API key. The key itself is never stored.
     public var apiKeyEnv: String?
+    /// A file holding the key (must be private: mode 0600 or stricter).
+    public var apiKeyFile: String?
+    /// A key written in the config itself (accepted only when the config file is private).
+    public var apiKey: Secret?
     public var params: GenerationParams
     public var price: Price?
     public var tags: [String]

@@ -7,7 +7,22 @@ import Foundation
 /// whose answer failed are left out (a failure is not a quality judgement, as in LMArena). Skipped
 /// turns and turns without a verdict are exported only with `includeUnvoted` (winner `null`).
 public enum BattleExporter {
-    public static func rows(for stored: StoredBattle, includeUnvoted: Bool = false) -> [ExportRow] {
+    /// What replaces every prompt (user message and system prompt) with `redact`.
+    public static let redacted = "[redacted]"
+
+    public static func rows(for stored: StoredBattle, includeUnvoted: Bool = false, redactPrompts: Bool = false) -> [ExportRow] {
+        let rows = unredactedRows(for: stored, includeUnvoted: includeUnvoted)
+        guard redactPrompts else { return rows }
+        return rows.map { row in
+            var row = row
+            row.system_prompt = row.system_prompt.map { _ in redacted }
+            for index in row.conversation_a.indices where row.conversation_a[index].role == "user" { row.conversation_a[index].content = redacted }
+            for index in row.conversation_b.indices where row.conversation_b[index].role == "user" { row.conversation_b[index].content = redacted }
+            return row
+        }
+    }
+
+    static func unredactedRows(for stored: StoredBattle, includeUnvoted: Bool) -> [ExportRow] {
         stored.battle.turns.flatMap { turn -> [ExportRow] in
             let record = stored.verdicts[turn.index]
             let verdict = record?.verdict
