@@ -73,6 +73,6 @@ let package = Package(
         .testTarget(name: "ArenaStoreTests", dependencies: ["ArenaStore"], swiftSettings: strict),
         .testTarget(name: "ArenaUITests", dependencies: ["ArenaUI", "ArenaCore"], swiftSettings: strict),
         .testTarget(name: "ArenaTerminalTests", dependencies: ["ArenaTerminal", "ArenaUI"], swiftSettings: strict),
-        .testTarget(name: "ArenaCLITests", dependencies: ["ArenaCLI", "ArenaStore", "ArenaTestSupport", "ArenaUI", "ArenaProviders"], swiftSettings: strict),
+        .testTarget(name: "ArenaCLITests", dependencies: ["ArenaCLI", "ArenaStore", "ArenaTestSupport", "ArenaUI", "ArenaProviders", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
     ]
 )

@@ -22,16 +22,32 @@ public final class BattleStore: Sendable {
         self.path = path
         do {
             try Self.preparePrivateFile(at: path)
-            var configuration = Configuration()
-            configuration.busyMode = .timeout(15)
-            configuration.foreignKeysEnabled = true
-            configuration.label = "arena-store"
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try StoreMigrations.migrator.migrate(pool)
+            pool = try Self.openAndMigrate(path: path)
         } catch let error as StoreError {
             throw error
         } catch {
             throw StoreError("cannot open the store at \(path): \(Self.describe(error))")
+        }
+    }
+
+    /// Opens the pool (WAL) and migrates. Another arena process opening the same new store at the
+    /// same moment can make switching to WAL or migrating report "busy" before the busy timeout
+    /// applies, so that is retried for a few seconds; a real failure is thrown at once.
+    static func openAndMigrate(path: String) throws -> DatabasePool {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(15)
+        configuration.foreignKeysEnabled = true
+        configuration.label = "arena-store"
+        var attempt = 0
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try StoreMigrations.migrator.migrate(pool)
+                return pool
+            } catch let error as DatabaseError where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && attempt < 50 {
+                attempt += 1
+                Thread.sleep(forTimeInterval: 0.02 * Double(min(attempt, 10)))
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+import ArenaTestSupport
 import Foundation
 
 /// Runs the real `arena` binary (built next to the test bundle) as a user would.
@@ -54,6 +55,27 @@ struct ArenaProcess: Sendable {
                 continuation.resume(with: Swift.Result { try runBlocking(arguments, stdin: stdin) })
             }
         }
+    }
+
+    /// Starts arena and kills it with SIGKILL after `delay` unless it finished first.
+    /// Returns the result and whether it was killed.
+    func runKilled(_ arguments: [String], after delay: Duration) async throws -> (Result, killed: Bool) {
+        let killed = Locked(false)
+        let result = try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Swift.Result {
+                    try runBlocking(arguments, stdin: nil) { process in
+                        let deadline = ContinuousClock.now + delay
+                        while ContinuousClock.now < deadline, process.isRunning { Thread.sleep(forTimeInterval: 0.002) }
+                        if process.isRunning {
+                            killed.update { $0 = true }
+                            kill(process.processIdentifier, SIGKILL)
+                        }
+                    }
+                })
+            }
+        }
+        return (result, killed.value)
     }
 
     /// Starts arena and sends it SIGINT (Ctrl-C) once `interruptWhen` is true, then waits.
