@@ -1,6 +1,9 @@
 import ArenaCore
 import Foundation
 import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The local SQLite store of battles and verdicts — the source of truth; rankings are recomputed
 /// from it, never cached in it.
@@ -30,7 +33,8 @@ public final class BattleStore: Sendable {
         }
     }
 
-    /// Opens the pool (WAL) and migrates. Another arena process opening the same new store at the
+    /// Opens the pool (WAL) and migrates, under an exclusive lock on `<store>.lock` so that two
+    /// processes never migrate at once. Another arena process opening the same new store at the
     /// same moment can make switching to WAL or migrating report "busy" before the busy timeout
     /// applies, so that is retried for a few seconds; a real failure is thrown at once.
     static func openAndMigrate(path: String) throws -> DatabasePool {
@@ -38,6 +42,16 @@ public final class BattleStore: Sendable {
         configuration.busyMode = .timeout(15)
         configuration.foreignKeysEnabled = true
         configuration.label = "arena-store"
+        // Migrations must not run in two processes at once (each would apply the same step):
+        // hold an exclusive lock on a file beside the store while opening and migrating.
+        let lock = open(path + ".lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+        if lock >= 0 { _ = flock(lock, LOCK_EX) }
+        defer {
+            if lock >= 0 {
+                _ = flock(lock, LOCK_UN)
+                close(lock)
+            }
+        }
         var attempt = 0
         while true {
             do {

@@ -7,7 +7,9 @@ import Testing
 
 /// arena killed with SIGKILL at random moments, and several arena processes writing one store:
 /// the store stays intact, nothing acknowledged is lost, nothing is half-written.
-@Suite("Crash safety and concurrent writers", .serialized, .timeLimit(.minutes(3)))
+@Suite("Crash safety and concurrent writers", .serialized, .timeLimit(.minutes(3)),
+       .enabled(if: ProcessInfo.processInfo.environment["ARENA_STRESS_TESTS"] != nil,
+                "spawns 100+ processes: run alone, as scripts/test.sh does (ARENA_STRESS_TESTS=1)"))
 struct CrashSafetyTests {
     static func server() async throws -> LocalStreamingServer {
         try await LocalStreamingServer.start { request in

@@ -51,7 +51,7 @@ struct JudgeTests {
     }
 
     static func waitFor(_ terminal: InMemoryTerminal, _ condition: (String) -> Bool) async -> Bool {
-        for _ in 0..<400 {
+        for _ in 0..<3000 {
             if condition(terminal.lines.joined(separator: "\n")) { return true }
             try? await Task.sleep(for: .milliseconds(10))
         }

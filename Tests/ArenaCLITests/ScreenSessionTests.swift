@@ -12,7 +12,7 @@ import Testing
 @Suite("Arena screen end to end", .timeLimit(.minutes(1)))
 struct ScreenSessionTests {
     static func waitFor(_ terminal: InMemoryTerminal, _ condition: (String) -> Bool) async -> Bool {
-        for _ in 0..<400 {
+        for _ in 0..<3000 {
             if condition(terminal.lines.joined(separator: "\n")) { return true }
             try? await Task.sleep(for: .milliseconds(10))
         }

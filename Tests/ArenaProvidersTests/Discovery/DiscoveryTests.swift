@@ -37,7 +37,7 @@ struct DiscoveryTests {
         ]
         let started = ContinuousClock.now
         let found = await Discovery.discover(candidates, environment: [:])
-        #expect(ContinuousClock.now - started < .seconds(3))
+        #expect(ContinuousClock.now - started < .seconds(10))
         #expect(found.map(\.models) == [["llama3.2:latest", "qwen3:4b"], ["smollm2-135m"], []])
         #expect(found[2].failure?.contains("refused") == true)
 

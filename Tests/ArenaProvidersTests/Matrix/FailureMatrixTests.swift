@@ -19,7 +19,7 @@ struct FailureMatrixTests {
         var name: String
         var script: @Sendable (ProviderKind, Int) -> ScriptedResponse?  // (provider, call number) → response; nil: skip
         var expect: Expect
-        var limits = StreamLimits(firstTokenSeconds: 2, idleSeconds: 0.4, maxAttempts: 1)
+        var limits = StreamLimits(firstTokenSeconds: 20, idleSeconds: 1.5, maxAttempts: 1)
         var refused = false
         var testDescription: String { name }
     }
@@ -39,7 +39,7 @@ struct FailureMatrixTests {
         Case(name: "429 with retry-after-ms, then success", script: { kind, call in
             call == 1 ? WireScripts.error(kind, status: 429, type: "rate_limit_error", message: "slow down", headers: [("retry-after-ms", "40")])
                 : WireScripts.stream(kind, ["after ", "retry"]) },
-             expect: .finished(.stop, text: "after retry", retried: true), limits: StreamLimits(idleSeconds: 2, maxAttempts: 3)),
+             expect: .finished(.stop, text: "after retry", retried: true), limits: StreamLimits(idleSeconds: 10, maxAttempts: 3)),
         Case(name: "429 quota exhausted is not retried", script: { kind, _ in
             kind == .ollama ? nil : WireScripts.error(kind, status: 429, type: kind == .gemini ? "RESOURCE_EXHAUSTED" : "insufficient_quota",
                 message: "You exceeded your current quota", extra: kind == .gemini
@@ -53,7 +53,7 @@ struct FailureMatrixTests {
             call == 1 ? WireScripts.error(kind, status: kind == .anthropic ? 529 : 503, type: "overloaded_error", message: "Overloaded",
                                           headers: [("retry-after", "0")])
                 : WireScripts.stream(kind, ["ok"]) },
-             expect: .finished(.stop, text: "ok", retried: true), limits: StreamLimits(idleSeconds: 2, maxAttempts: 3)),
+             expect: .finished(.stop, text: "ok", retried: true), limits: StreamLimits(idleSeconds: 10, maxAttempts: 3)),
         Case(name: "error mid-stream after text", script: { kind, _ in WireScripts.midStreamError(kind, after: "Partial") },
              expect: .failed([.streamError, .serverError], keepsText: "Partial")),
         Case(name: "malformed chunk", script: { kind, _ in WireScripts.malformed(kind, after: "Before") },
@@ -74,7 +74,7 @@ struct FailureMatrixTests {
             ScriptedResponse(headers: [("Content-Type", kind == .ollama ? "application/x-ndjson" : "text/event-stream")], parts: []) },
              expect: .failed([.emptyResponse])),
         Case(name: "answer past the size cap", script: { kind, _ in WireScripts.stream(kind, Array(repeating: String(repeating: "z", count: 200), count: 100)) },
-             expect: .finished(.truncated), limits: StreamLimits(idleSeconds: 2, maxAnswerBytes: 4096, maxAttempts: 1)),
+             expect: .finished(.truncated), limits: StreamLimits(idleSeconds: 10, maxAnswerBytes: 4096, maxAttempts: 1)),
         Case(name: "invalid UTF-8", script: { kind, _ in
             var response = WireScripts.stream(kind, ["ok"], terminal: true)
             // Splice two invalid bytes into the first text piece.

@@ -241,17 +241,18 @@ struct ModelClientTests {
                             seats: models.enumerated().map { Seat(index: $0.offset, model: $0.element) })
         let client = ModelClient()
         let runner = BattleRunner(client: client, config: ArenaConfig(models: models))
-        let gotText = Locked(false)
+        let progress = Locked((stuckHasText: false, fastDone: false))
         let task = Task {
             await runner.run(battle: battle, prompt: "Hi") { seat, event in
-                if seat == 1, case .text = event { gotText.update { $0 = true } }
+                if seat == 1, case .text = event { progress.update { $0.stuckHasText = true } }
+                if seat == 0, event.isTerminal { progress.update { $0.fastDone = true } }
             }
         }
-        while !gotText.value { try await Task.sleep(for: .milliseconds(10)) }
+        while !(progress.value.stuckHasText && progress.value.fastDone) { try await Task.sleep(for: .milliseconds(10)) }
         let cancelledAt = ContinuousClock.now
         task.cancel()
         let answers = await task.value
-        #expect(ContinuousClock.now - cancelledAt < .seconds(2))
+        #expect(ContinuousClock.now - cancelledAt < .seconds(5))
         #expect(answers.map(\.text) == ["Done.", "Going"])
         #expect(answers.map(\.finishReason) == [.stop, .cancelled])
         try await client.shutdown()

@@ -29,7 +29,7 @@ import Testing
             })
     }
 
-    static func waitFor(_ terminal: InMemoryTerminal, timeout: Duration = .seconds(10),
+    static func waitFor(_ terminal: InMemoryTerminal, timeout: Duration = .seconds(30),
                         _ condition: (String) -> Bool) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
