@@ -56,7 +56,10 @@ let package = Package(
         ], swiftSettings: strict),
 
         // Benchmarks run by hand (`swift run -c release arena-bench ranking|screen`), never as timed tests.
-        .executableTarget(name: "arena-bench", dependencies: ["ArenaRanking", "ArenaCore", "ArenaUI"], swiftSettings: strict),
+        .executableTarget(name: "arena-bench", dependencies: ["ArenaRanking", "ArenaCore", "ArenaUI", "ArenaFuzz"], swiftSettings: strict),
+
+        // Seeded fuzzing of every decoder and parser (short pass in the tests, long runs in arena-bench).
+        .target(name: "ArenaFuzz", dependencies: ["ArenaCore", "ArenaProviders", "ArenaUI"], swiftSettings: strict),
 
         // Real test doubles: an in-process HTTP server on 127.0.0.1 that streams scripted responses.
         .target(name: "ArenaTestSupport", dependencies: [
@@ -71,6 +74,7 @@ let package = Package(
         .testTarget(name: "ArenaProvidersTests", dependencies: ["ArenaProviders", "ArenaTestSupport"],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "ArenaStoreTests", dependencies: ["ArenaStore"], swiftSettings: strict),
+        .testTarget(name: "ArenaFuzzTests", dependencies: ["ArenaFuzz"], swiftSettings: strict),
         .testTarget(name: "ArenaUITests", dependencies: ["ArenaUI", "ArenaCore"], swiftSettings: strict),
         .testTarget(name: "ArenaTerminalTests", dependencies: ["ArenaTerminal", "ArenaUI"], swiftSettings: strict),
         .testTarget(name: "ArenaCLITests", dependencies: ["ArenaCLI", "ArenaStore", "ArenaTestSupport", "ArenaUI", "ArenaProviders", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),

@@ -8,6 +8,7 @@ import Foundation
 let subcommands: [String: ([String]) async -> Int32] = [
     "ranking": RankingBenchmark.run,
     "screen": { _ in print(ScreenBenchmark.report(await ScreenBenchmark.run())); return 0 },
+    "fuzz": FuzzBenchmark.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
