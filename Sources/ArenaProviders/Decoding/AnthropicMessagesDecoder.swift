@@ -24,9 +24,9 @@ import ArenaCore
 ///
 /// Trap: the dispatch is on the payload's `type`, falling back to the SSE event name; they agree
 /// on Anthropic's own server.
-public struct AnthropicMessagesDecoder: ChatStreamDecoder, Equatable {
-    private var sse: SSEDecoder
-    private var life = StreamLifecycle()
+public struct AnthropicMessagesDecoder: ChatStreamDecoder, SSEChatDecoder, Equatable {
+    var sse: SSEDecoder
+    var life = StreamLifecycle()
     private var stopReason: FinishReason?
     private var usage = AnthropicUsageTally()
 
@@ -34,31 +34,16 @@ public struct AnthropicMessagesDecoder: ChatStreamDecoder, Equatable {
         sse = SSEDecoder(maxLineLength: maxLineLength)
     }
 
-    public mutating func feed(_ bytes: some Collection<UInt8>) -> [StreamEvent] {
-        guard life.accepts(bytes) else { return [] }
-        var events: [StreamEvent] = []
-        for output in sse.feedOutputs(bytes) where !life.ended { handle(output, into: &events) }
-        if life.ended { sse = SSEDecoder(maxLineLength: sse.maxLineLength) }  // drop buffers
-        return events
-    }
+    public mutating func feed(_ bytes: some Collection<UInt8>) -> [StreamEvent] { feedSSE(bytes) }
 
-    public mutating func finish() -> [StreamEvent] {
-        guard !life.ended else { return [] }
-        var events: [StreamEvent] = []
-        for output in sse.finishOutputs() where !life.ended { handle(output, into: &events) }
-        sse = SSEDecoder(maxLineLength: sse.maxLineLength)
-        life.endOfBody(recorded: stopReason, into: &events)
-        return events
-    }
+    public mutating func finish() -> [StreamEvent] { finishSSE() }
 
-    private mutating func handle(_ output: SSEDecoder.Output, into events: inout [StreamEvent]) {
+    var recordedFinish: FinishReason? { stopReason }
+
+    mutating func handle(_ output: SSEDecoder.Output, into events: inout [StreamEvent]) {
         switch output {
-        case .errorField(let json):
-            if let error = try? WireJSON.decode(WireError.self, from: json), error.isTruthy {
-                life.end(StreamFailure.server(error), into: &events)
-            }
-        case .lineTooLong(let limit):
-            life.end(StreamFailure.lineTooLong(limit: limit), into: &events)
+        case .errorField, .lineTooLong:
+            handleFramingFailure(output, into: &events)
         case .unframedJSON(let json):
             if let payload = try? WireJSON.decode(AnthropicEvent.self, from: json),
                let error = payload.error, error.isTruthy {

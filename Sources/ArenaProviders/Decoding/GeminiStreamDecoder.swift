@@ -24,40 +24,25 @@ import ArenaCore
 ///
 /// Trap: without `alt=sse` Google streams one JSON array instead; that is not SSE and reads as a
 /// truncated stream here (always request `alt=sse`).
-public struct GeminiStreamDecoder: ChatStreamDecoder, Equatable {
-    private var sse: SSEDecoder
-    private var life = StreamLifecycle()
+public struct GeminiStreamDecoder: ChatStreamDecoder, SSEChatDecoder, Equatable {
+    var sse: SSEDecoder
+    var life = StreamLifecycle()
     private var finishReason: FinishReason?
 
     public init(maxLineLength: Int = SSEDecoder.defaultMaxLineLength) {
         sse = SSEDecoder(maxLineLength: maxLineLength)
     }
 
-    public mutating func feed(_ bytes: some Collection<UInt8>) -> [StreamEvent] {
-        guard life.accepts(bytes) else { return [] }
-        var events: [StreamEvent] = []
-        for output in sse.feedOutputs(bytes) where !life.ended { handle(output, into: &events) }
-        if life.ended { sse = SSEDecoder(maxLineLength: sse.maxLineLength) }  // drop buffers
-        return events
-    }
+    public mutating func feed(_ bytes: some Collection<UInt8>) -> [StreamEvent] { feedSSE(bytes) }
 
-    public mutating func finish() -> [StreamEvent] {
-        guard !life.ended else { return [] }
-        var events: [StreamEvent] = []
-        for output in sse.finishOutputs() where !life.ended { handle(output, into: &events) }
-        sse = SSEDecoder(maxLineLength: sse.maxLineLength)
-        life.endOfBody(recorded: finishReason, into: &events)
-        return events
-    }
+    public mutating func finish() -> [StreamEvent] { finishSSE() }
 
-    private mutating func handle(_ output: SSEDecoder.Output, into events: inout [StreamEvent]) {
+    var recordedFinish: FinishReason? { finishReason }
+
+    mutating func handle(_ output: SSEDecoder.Output, into events: inout [StreamEvent]) {
         switch output {
-        case .errorField(let json):
-            if let error = try? WireJSON.decode(WireError.self, from: json), error.isTruthy {
-                life.end(StreamFailure.server(error), into: &events)
-            }
-        case .lineTooLong(let limit):
-            life.end(StreamFailure.lineTooLong(limit: limit), into: &events)
+        case .errorField, .lineTooLong:
+            handleFramingFailure(output, into: &events)
         case .unframedJSON(let json):
             if let error = Self.rawError(json) { life.end(StreamFailure.server(error), into: &events) }
         case .event(let event):

@@ -25,42 +25,26 @@ import ArenaCore
 ///   `.failed(.emptyResponse)` (llama.cpp answers 200 with no body past its context window).
 ///
 /// Traps: empty `content` deltas (the role chunk) produce no event; only choice index 0 is read.
-public struct OpenAIChatDecoder: ChatStreamDecoder, Equatable {
-    private var sse: SSEDecoder
-    private var life = StreamLifecycle()
+public struct OpenAIChatDecoder: ChatStreamDecoder, SSEChatDecoder, Equatable {
+    var sse: SSEDecoder
+    var life = StreamLifecycle()
     private var finishReason: FinishReason?
 
     public init(maxLineLength: Int = SSEDecoder.defaultMaxLineLength) {
         sse = SSEDecoder(maxLineLength: maxLineLength)
     }
 
-    public mutating func feed(_ bytes: some Collection<UInt8>) -> [StreamEvent] {
-        guard life.accepts(bytes) else { return [] }
-        var events: [StreamEvent] = []
-        for output in sse.feedOutputs(bytes) where !life.ended { handle(output, into: &events) }
-        if life.ended { sse = SSEDecoder(maxLineLength: sse.maxLineLength) }  // drop buffers
-        return events
-    }
+    public mutating func feed(_ bytes: some Collection<UInt8>) -> [StreamEvent] { feedSSE(bytes) }
 
-    public mutating func finish() -> [StreamEvent] {
-        guard !life.ended else { return [] }
-        var events: [StreamEvent] = []
-        for output in sse.finishOutputs() where !life.ended { handle(output, into: &events) }
-        sse = SSEDecoder(maxLineLength: sse.maxLineLength)
-        life.endOfBody(recorded: finishReason,
-                       emptyHint: "llama.cpp does this when the prompt does not fit its context window.",
-                       into: &events)
-        return events
-    }
+    public mutating func finish() -> [StreamEvent] { finishSSE() }
 
-    private mutating func handle(_ output: SSEDecoder.Output, into events: inout [StreamEvent]) {
+    var recordedFinish: FinishReason? { finishReason }
+    static var emptyBodyHint: String { "llama.cpp does this when the prompt does not fit its context window." }
+
+    mutating func handle(_ output: SSEDecoder.Output, into events: inout [StreamEvent]) {
         switch output {
-        case .errorField(let json):
-            if let error = try? WireJSON.decode(WireError.self, from: json), error.isTruthy {
-                life.end(StreamFailure.server(error), into: &events)
-            }
-        case .lineTooLong(let limit):
-            life.end(StreamFailure.lineTooLong(limit: limit), into: &events)
+        case .errorField, .lineTooLong:
+            handleFramingFailure(output, into: &events)
         case .unframedJSON(let json):
             if let chunk = try? WireJSON.decode(OpenAIChatChunk.self, from: json), let failure = chunk.failure {
                 life.end(StreamFailure.server(failure), into: &events)
