@@ -16,10 +16,11 @@ extension ArenaScreen {
             defer { terminal.close() }
             var options = ScreenRunLoop.Options()
             options.externalQuit = { NcursesTerminal.quitRequested }
+            let device: any TerminalDevice = terminal.charset == .ascii ? AsciiTerminal(wrapping: terminal) : terminal
             let state = ScreenState(size: terminal.size, theme: theme, store: environment.store,
                                     history: environment.promptHistory, leakGuard: environment.leakGuard, notice: notice,
                                     judgeMode: environment.judgeMode)
-            return ScreenRunLoop.run(state: state, terminal: terminal, environment: environment, options: options)
+            return ScreenRunLoop.run(state: state, terminal: device, environment: environment, options: options)
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArenaUI
 import CNcursesw
+import Foundation
 import Glibc
 
 /// Why the ncurses terminal could not start.
@@ -25,6 +26,8 @@ public final class NcursesTerminal: TerminalDevice {
     private var colors: NcursesColors
     private var closed = false
     private var cursorVisible = false
+    /// What the user's locale can show; `.ascii` when it is not UTF-8 (wrap in `AsciiTerminal`).
+    public private(set) var charset: TerminalCharset = .unicode
 
     private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>) {
         self.screen = screen
@@ -38,6 +41,11 @@ public final class NcursesTerminal: TerminalDevice {
             throw TerminalError(message: "arena's screen needs a terminal (stdin and stdout must be a TTY)")
         }
         setlocale(LC_ALL, "")
+        let codeset = nl_langinfo(nl_item(CODESET)).map { String(cString: $0) } ?? ""
+        let environment = ProcessInfo.processInfo.environment
+        let charset = TerminalCharset.detect(codeset: codeset, environment: environment)
+        // ncursesw needs a multibyte locale to take wide characters; in ASCII mode only ASCII is
+        // drawn, which is the same bytes in every codeset.
         if __ctype_get_mb_cur_max() == 1 { setlocale(LC_CTYPE, "C.UTF-8") }
         TerminalRestore.saveModes()
         guard let screen = arena_newterm(), let window = arena_stdscr() else {
@@ -58,6 +66,7 @@ public final class NcursesTerminal: TerminalDevice {
             use_default_colors()
         }
         let terminal = NcursesTerminal(screen: screen, window: window)
+        terminal.charset = charset
         terminal.colors = NcursesColors(colorCount: Int(has_colors() ? arena_colors() : 0),
                                         pairLimit: Int(has_colors() ? arena_color_pairs() : 0))
         writeRaw("\u{1B}[?2004h")   // bracketed paste: a pasted newline must not send the prompt

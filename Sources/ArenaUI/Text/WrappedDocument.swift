@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Streaming text kept wrapped for one width, re-wrapping only what an append can change.
 ///
 /// ```swift
@@ -8,9 +10,14 @@
 /// doc.line(1)     // "Some bold te", styled
 /// ```
 ///
-/// Finished logical lines (those followed by a newline) are styled and wrapped once; only the
-/// unfinished last line is re-done on the next `layout`. Changing the width re-wraps everything
-/// (once). Call `layout(width:)` before reading lines; reading without it shows the last layout.
+/// Finished logical lines (those followed by a newline) are wrapped once at `layout` to count
+/// their rows; only their row counts and Markdown block state are kept, and the styled rows of a
+/// line are made again when it is shown (a small cache keeps the recently shown ones). Memory is
+/// therefore about the size of the text, not 24 bytes per character. Only the unfinished last line
+/// is re-wrapped on the next `layout`. Changing the width re-counts everything (once). Call
+/// `layout(width:)` before reading lines; reading without it shows the last layout.
+/// A single line longer than 16 KB is wrapped in pieces of at most 16 KB, cut at a space, so a huge
+/// answer without newlines costs linear time, not quadratic.
 public struct WrappedDocument: Sendable {
     public enum Kind: Sendable, Equatable {
         /// Answer text: Markdown styling.
@@ -23,11 +30,15 @@ public struct WrappedDocument: Sendable {
     private var completedLines: [String] = []
     private var tail = ""
     private var width = -1
-    private var committed: [StyledLine] = []
-    private var committedCount = 0
+    /// First row of each laid-out completed line; `rowStarts.count` lines are laid out.
+    private var rowStarts: [Int] = []
+    /// Markdown block state before each laid-out completed line.
+    private var statesBefore: [MarkdownBlockState] = []
+    private var committedRows = 0
     private var stateAfterCommitted = MarkdownBlockState()
     private var tailLines: [StyledLine] = []
     private var tailDirty = true
+    private let cache = WrapCache()
 
     public init(kind: Kind) { self.kind = kind }
 
@@ -47,21 +58,51 @@ public struct WrappedDocument: Sendable {
             completedLines.append(tail)
             tail = String(piece)
         }
+        while tail.utf8.count > Self.longLineBytes { splitLongTail() }
         tailDirty = true
     }
 
-    /// Brings the wrapped rows up to date for `newWidth` columns.
+    static let longLineBytes = 16 * 1024
+
+    private mutating func splitLongTail() {
+        let bytes = tail.utf8
+        let limit = bytes.index(bytes.startIndex, offsetBy: Self.longLineBytes)
+        let floor = bytes.index(bytes.startIndex, offsetBy: Self.longLineBytes / 2)
+        var cut: String.Index
+        if let space = bytes[floor..<limit].lastIndex(of: UInt8(ascii: " ")) {
+            cut = bytes.index(after: space)
+        } else {
+            // No space: cut at the last whole character before the limit (walks at most 16 KB).
+            cut = tail.startIndex
+            while cut < tail.endIndex {
+                let next = tail.index(after: cut)
+                if next > limit { break }
+                cut = next
+            }
+            if cut == tail.startIndex { cut = tail.index(after: cut) }
+        }
+        completedLines.append(String(tail[..<cut]))
+        tail = String(tail[cut...])
+    }
+
+    /// Brings the row counts up to date for `newWidth` columns.
     public mutating func layout(width newWidth: Int) {
         if newWidth != width {
             width = newWidth
-            committed.removeAll(keepingCapacity: true)
-            committedCount = 0
+            rowStarts.removeAll(keepingCapacity: true)
+            statesBefore.removeAll(keepingCapacity: true)
+            committedRows = 0
             stateAfterCommitted = MarkdownBlockState()
+            cache.clear()
             tailDirty = true
         }
-        while committedCount < completedLines.count {
-            committed.append(contentsOf: wrap(completedLines[committedCount][...], state: &stateAfterCommitted))
-            committedCount += 1
+        while rowStarts.count < completedLines.count {
+            let index = rowStarts.count
+            rowStarts.append(committedRows)
+            statesBefore.append(stateAfterCommitted)
+            let rows = wrap(completedLines[index][...], state: &stateAfterCommitted)
+            committedRows += rows.count
+            cache.store(rows, line: index, width: width)
             tailDirty = true
         }
         if tailDirty {
@@ -72,10 +113,23 @@ public struct WrappedDocument: Sendable {
     }
 
     /// Rows at the last layout.
-    public var lineCount: Int { committed.count + tailLines.count }
+    public var lineCount: Int { committedRows + tailLines.count }
 
     public func line(_ index: Int) -> StyledLine {
-        index < committed.count ? committed[index] : tailLines[index - committed.count]
+        guard index < committedRows else { return tailLines[index - committedRows] }
+        // The completed line holding this row: the last one starting at or before it.
+        var low = 0, high = rowStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if rowStarts[middle] <= index { low = middle } else { high = middle - 1 }
+        }
+        let rows = cache.rows(line: low, width: width) ?? {
+            var state = statesBefore[low]
+            let rows = wrap(completedLines[low][...], state: &state)
+            cache.store(rows, line: low, width: width)
+            return rows
+        }()
+        return rows[index - rowStarts[low]]
     }
 
     /// The width of the last layout, or -1 before the first.
@@ -89,4 +143,35 @@ public struct WrappedDocument: Sendable {
             return TextWrapper.wrap(MarkdownStyler.plain(line, slot: slot), width: width)
         }
     }
+}
+
+/// Styled rows of recently wrapped lines, bounded by the glyphs it holds. Shared by copies of a
+/// document, which is safe: completed lines never change, and entries are keyed by width.
+final class WrapCache: Sendable {
+    private struct Entries {
+        var rows: [Int: [StyledLine]] = [:]
+        var width = -1
+        var glyphs = 0
+    }
+
+    /// About 6 MB of glyphs.
+    static let glyphLimit = 256 * 1024
+    private let entries = Mutex(Entries())
+
+    func rows(line: Int, width: Int) -> [StyledLine]? {
+        entries.withLock { $0.width == width ? $0.rows[line] : nil }
+    }
+
+    func store(_ rows: [StyledLine], line: Int, width: Int) {
+        let glyphs = rows.reduce(0) { $0 + $1.glyphs.count }
+        entries.withLock { entries in
+            if entries.width != width || entries.glyphs + glyphs > Self.glyphLimit {
+                entries = Entries()
+                entries.width = width
+            }
+            if entries.rows.updateValue(rows, forKey: line) == nil { entries.glyphs += glyphs }
+        }
+    }
+
+    func clear() { entries.withLock { $0 = Entries() } }
 }
