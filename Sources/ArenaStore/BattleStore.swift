@@ -173,24 +173,37 @@ extension BattleStore {
     /// Adds battles that are not in the store yet (by id), each with its verdicts, all in one
     /// transaction. Returns how many were added; the rest were already there.
     public func importBattles(_ battles: [StoredBattle]) throws(StoreError) -> Int {
+        try importBattles { add in _ = try add(battles) }
+    }
+
+    /// The streaming form: `produce` hands over batches through `add` (which returns how many of
+    /// the batch were new), all inside one transaction, so a failure or a kill imports nothing
+    /// and memory holds one batch at a time.
+    public func importBattles(_ produce: (_ add: ([StoredBattle]) throws -> Int) throws -> Void) throws(StoreError) -> Int {
         try write { db in
             var added = 0
-            for stored in battles {
-                let battle = stored.battle
-                let row = BattleRow(battle)
-                if try BattleRow.fetchOne(db, key: row.id) != nil { continue }
-                var withWords = row
-                withWords.leaked_words = stored.leakedWords.joined(separator: ",")
-                try withWords.insert(db)
-                for seat in battle.seats { try SeatRow(seat, battleID: row.id).insert(db) }
-                for turn in battle.turns {
-                    try TurnRow(turn, battleID: row.id).insert(db)
-                    for answer in turn.answers { try AnswerRow(answer, battleID: row.id, turn: turn.index).insert(db) }
-                }
-                for verdict in stored.verdicts.values { try VerdictRow(verdict).insert(db) }
-                added += 1
+            try produce { battles in
+                let before = added
+                for stored in battles where try Self.insertIfNew(stored, db) { added += 1 }
+                return added - before
             }
             return added
         }
+    }
+
+    static func insertIfNew(_ stored: StoredBattle, _ db: Database) throws -> Bool {
+        let battle = stored.battle
+        let row = BattleRow(battle)
+        if try BattleRow.exists(db, key: row.id) { return false }
+        var withWords = row
+        withWords.leaked_words = stored.leakedWords.joined(separator: ",")
+        try withWords.insert(db)
+        for seat in battle.seats { try SeatRow(seat, battleID: row.id).insert(db) }
+        for turn in battle.turns {
+            try TurnRow(turn, battleID: row.id).insert(db)
+            for answer in turn.answers { try AnswerRow(answer, battleID: row.id, turn: turn.index).insert(db) }
+        }
+        for verdict in stored.verdicts.values { try VerdictRow(verdict).insert(db) }
+        return true
     }
 }

@@ -9,6 +9,9 @@ let subcommands: [String: ([String]) async -> Int32] = [
     "ranking": RankingBenchmark.run,
     "screen": { _ in print(ScreenBenchmark.report(await ScreenBenchmark.run())); return 0 },
     "fuzz": FuzzBenchmark.run,
+    "serve": BenchServer.run,
+    "ingest": IngestBenchmark.run,
+    "ttft": TTFTBenchmark.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -17,6 +20,6 @@ if let name = arguments.first, let run = subcommands[name] {
 }
 let help = arguments.isEmpty || arguments.first == "--help"
 let usage = "usage: arena-bench <\(subcommands.keys.sorted().joined(separator: "|"))> [options]\n\n"
-    + "ranking " + RankingBenchmark.usage
+    + "ranking " + RankingBenchmark.usage + "ingest " + IngestBenchmark.usage + "ttft " + TTFTBenchmark.usage
 (help ? FileHandle.standardOutput : FileHandle.standardError).write(Data(usage.utf8))
 exit(help ? 0 : 2)

@@ -17,17 +17,27 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "A .json (array) or .jsonl file.") var file: String
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: file) else {
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped) else {
             throw CLIFailure.badInput("cannot read \(file)")
         }
-        let parsed = BattleImporter.parse(data, file: file)
         let console = ConsoleWriter()
-        for problem in parsed.problems.prefix(20) { console.err("arena: skipped \(problem)\n") }
-        if parsed.problems.count > 20 { console.err("arena: … and \(parsed.problems.count - 20) more malformed rows\n") }
         let store = try global.openStore()
+        var problems: [BattleImporter.Problem] = []
+        var rows = 0
         let added: Int
-        do { added = try store.importBattles(parsed.battles) } catch { throw CLIFailure(error.description) }
-        console.out("imported \(added) battles (\(parsed.battles.count - added) already present, \(parsed.problems.count) malformed rows skipped) into \(store.path)\n")
-        if parsed.battles.isEmpty && !parsed.problems.isEmpty { throw CLIFailure("no valid rows in \(file)") }
+        do {
+            added = try store.importBattles { add in
+                problems = try BattleImporter.parse(data, file: file, batchSize: 2_000) { batch in
+                    rows += batch.count
+                    _ = try add(batch)
+                }
+            }
+        } catch {
+            throw CLIFailure(error.description)
+        }
+        for problem in problems.prefix(20) { console.err("arena: skipped \(problem)\n") }
+        if problems.count > 20 { console.err("arena: … and \(problems.count - 20) more malformed rows\n") }
+        console.out("imported \(added) battles (\(rows - added) already present, \(problems.count) malformed rows skipped) into \(store.path)\n")
+        if rows == 0 && !problems.isEmpty { throw CLIFailure("no valid rows in \(file)") }
     }
 }

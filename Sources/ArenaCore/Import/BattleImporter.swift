@@ -39,22 +39,35 @@ public enum BattleImporter {
     }
 
     public static func parse(_ data: Data, file: String) -> Parsed {
-        let decoder = JSONDecoder()
         var battles: [StoredBattle] = []
+        let problems = parse(data, file: file, batchSize: .max) { battles += $0 }
+        return Parsed(battles: battles, problems: problems)
+    }
+
+    /// Streams the rows as batches of at most `batchSize` battles (duplicates within the file
+    /// dropped), so a million-row file never sits in memory as battles; returns the malformed rows.
+    public static func parse(_ data: Data, file: String, batchSize: Int,
+                             onBatch: ([StoredBattle]) throws -> Void) rethrows -> [Problem] {
+        let decoder = JSONDecoder()
+        var batch: [StoredBattle] = []
         var problems: [Problem] = []
         var seen = Set<UUID>()
-        func accept(_ result: Result<StoredBattle, ImportFailure>, location: String) {
+        func accept(_ result: Result<StoredBattle, ImportFailure>, location: @autoclosure () -> String) throws {
             switch result {
             case .success(let battle):
-                if seen.insert(battle.battle.id).inserted { battles.append(battle) }
+                if seen.insert(battle.battle.id).inserted { batch.append(battle) }
+                if batch.count >= batchSize {
+                    try onBatch(batch)
+                    batch.removeAll(keepingCapacity: true)
+                }
             case .failure(let failure):
-                problems.append(Problem(location: location, message: failure.message))
+                problems.append(Problem(location: location(), message: failure.message))
             }
         }
         let firstByte = data.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }
         if firstByte == UInt8(ascii: "[") {
             guard let array = try? JSONSerialization.jsonObject(with: data) as? [Any] else {
-                return Parsed(battles: [], problems: [Problem(location: file, message: "not a valid JSON array")])
+                return [Problem(location: file, message: "not a valid JSON array")]
             }
             for (index, element) in array.enumerated() {
                 let location = "\(file): row \(index + 1)"
@@ -62,18 +75,22 @@ public enum BattleImporter {
                     problems.append(Problem(location: location, message: "not a JSON object"))
                     continue
                 }
-                accept(decode(elementData, decoder: decoder), location: location)
+                try accept(decode(elementData, decoder: decoder), location: location)
             }
         } else {
             var lineNumber = 0
-            for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            var start = data.startIndex
+            while start < data.endIndex {
+                let end = data[start...].firstIndex(of: UInt8(ascii: "\n")) ?? data.endIndex
+                let line = data[start..<end]
+                start = end < data.endIndex ? data.index(after: end) : end
                 lineNumber += 1
-                let trimmed = line.drop { $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }
-                if trimmed.isEmpty || trimmed.allSatisfy({ $0 == 0x0D || $0 == 0x20 }) { continue }
-                accept(decode(Data(line), decoder: decoder), location: "\(file):\(lineNumber)")
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
+                try accept(decode(Data(line), decoder: decoder), location: "\(file):\(lineNumber)")
             }
         }
-        return Parsed(battles: battles, problems: problems)
+        if !batch.isEmpty { try onBatch(batch) }
+        return problems
     }
 
     struct ImportFailure: Error { var message: String }

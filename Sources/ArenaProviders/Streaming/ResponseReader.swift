@@ -43,25 +43,58 @@ struct ResponseReader: Sendable {
             return
         }
 
+        // The cap is on the answer (text and reasoning), not on the wire: a provider's SSE framing
+        // can be 20–50 times the text. The wire has its own, much larger cap for streams that
+        // carry no text at all.
         var decoder = format.makeDecoder()
         var received = 0
+        var answerBytes = 0
+        let wireCap = Self.wireCap(answerCap: limits.maxAnswerBytes)
         for try await buffer in response.body {
             watch.bytesArrived()
             received += buffer.readableBytes
-            if received > limits.maxAnswerBytes {
-                let fits = buffer.readableBytes - (received - limits.maxAnswerBytes)
-                for event in decoder.feed(buffer.readableBytesView.prefix(max(fits, 0))) where !event.isTerminal {
-                    forward(event, emit: emit)
+            for event in decoder.feed(buffer.readableBytesView) {
+                if let kept = Self.fitting(event, used: &answerBytes, cap: limits.maxAnswerBytes) {
+                    forward(kept, emit: emit)
+                    if kept != event { emit(.finished(.truncated)); return }
+                } else {
+                    emit(.finished(.truncated))
+                    return
                 }
+                if event.isTerminal { return }
+            }
+            if received > wireCap {
                 emit(.finished(.truncated))
                 return
             }
-            for event in decoder.feed(buffer.readableBytesView) {
-                forward(event, emit: emit)
-                if event.isTerminal { return }
-            }
         }
         for event in decoder.finish() { forward(event, emit: emit) }
+    }
+
+    /// Wire bytes read at most for an answer cap (64× the cap, at least 64 MB).
+    static func wireCap(answerCap: Int) -> Int { max(64 << 20, answerCap.multipliedReportingOverflow(by: 64).partialValue) }
+
+    /// `event` as far as it fits under `cap` answer bytes (counting text and reasoning), or nil
+    /// when nothing of it fits. A cut piece ends on a character boundary.
+    static func fitting(_ event: StreamEvent, used: inout Int, cap: Int) -> StreamEvent? {
+        func cut(_ piece: String) -> String? {
+            let size = piece.utf8.count
+            if used + size <= cap { used += size; return piece }
+            let room = cap - used
+            guard room > 0 else { return nil }
+            var end = piece.utf8.index(piece.utf8.startIndex, offsetBy: room)
+            while end > piece.startIndex, end.samePosition(in: piece.unicodeScalars) == nil {
+                end = piece.utf8.index(before: end)
+            }
+            used = cap
+            let kept = String(piece[..<end])
+            return kept.isEmpty ? nil : kept
+        }
+        switch event {
+        case .text(let piece): return cut(piece).map { .text($0) }
+        case .reasoning(let piece): return cut(piece).map { .reasoning($0) }
+        default: return event
+        }
     }
 
     private func forward(_ event: StreamEvent, emit: @Sendable (StreamEvent) -> Void) {

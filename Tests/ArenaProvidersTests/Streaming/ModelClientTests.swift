@@ -222,7 +222,22 @@ struct ModelClientTests {
         let client = ModelClient()
         let (answer, _) = await Self.collect(client, Self.model(server), limits: StreamLimits(maxAnswerBytes: 4096, maxAttempts: 1))
         #expect(answer.finishReason == .truncated)
-        #expect(answer.text.count < 4096 && answer.text.count >= 1000)
+        #expect(answer.text.utf8.count == 4096)
+        try await client.shutdown()
+        try await server.stop()
+    }
+
+    /// The cap counts the answer's text, not the wire: 3,000 one-character tokens are about
+    /// 250 KB of SSE framing but 3 KB of text, and must arrive whole under a 4 KB cap.
+    @Test func sseFramingDoesNotCountAgainstTheCap() async throws {
+        let server = try await LocalStreamingServer.start { _ in .openAIChat(Array(repeating: "é", count: 3000)) }
+        let client = ModelClient()
+        let (answer, _) = await Self.collect(client, Self.model(server), limits: StreamLimits(maxAnswerBytes: 6500, maxAttempts: 1))
+        #expect(answer.finishReason == .stop)
+        #expect(answer.text == String(repeating: "é", count: 3000))
+        let (cut, _) = await Self.collect(client, Self.model(server), limits: StreamLimits(maxAnswerBytes: 4001, maxAttempts: 1))
+        #expect(cut.finishReason == .truncated)
+        #expect(cut.text == String(repeating: "é", count: 2000))   // never half a character
         try await client.shutdown()
         try await server.stop()
     }
