@@ -35,8 +35,16 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ], swiftSettings: strict),
 
-        // The SQLite store: GRDB records and migrations; the only SQL in the project.
+        // libpq, the official PostgreSQL C client; only PGClient imports it.
+        .systemLibrary(name: "CLibpq", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        // A small synchronous PostgreSQL client over libpq (PGPASSWORD, ~/.pgpass and sslmode as psql).
+        .target(name: "PGClient", dependencies: ["CLibpq"], swiftSettings: strict),
+        // A throwaway PostgreSQL cluster for tests (scripts/postgres-test-cluster.sh).
+        .target(name: "PGTestSupport", swiftSettings: strict),
+
+        // The store: SQLite (GRDB) by default, PostgreSQL for teams; records and migrations; the only SQL in the project.
         .target(name: "ArenaStore", dependencies: [
+            "PGClient",
             "ArenaCore",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strict),
@@ -74,7 +82,8 @@ let package = Package(
         .testTarget(name: "ArenaRankingTests", dependencies: ["ArenaRanking"], swiftSettings: strict),
         .testTarget(name: "ArenaProvidersTests", dependencies: ["ArenaProviders", "ArenaTestSupport"],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
-        .testTarget(name: "ArenaStoreTests", dependencies: ["ArenaStore"], swiftSettings: strict),
+        .testTarget(name: "ArenaStoreTests", dependencies: ["ArenaStore", "PGTestSupport", "PGClient"], swiftSettings: strict),
+        .testTarget(name: "PGClientTests", dependencies: ["PGClient", "PGTestSupport", "CLibpq"], swiftSettings: strict),
         .testTarget(name: "ArenaFuzzTests", dependencies: ["ArenaFuzz"], swiftSettings: strict),
         .testTarget(name: "ArenaUITests", dependencies: ["ArenaUI", "ArenaCore"], swiftSettings: strict),
         .testTarget(name: "ArenaTerminalTests", dependencies: ["ArenaTerminal", "ArenaUI"], swiftSettings: strict),

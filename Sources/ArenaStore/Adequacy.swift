@@ -28,28 +28,3 @@ struct AdequacyRow: Codable, FetchableRecord, PersistableRecord {
     var adequate: Bool
     var created_at: Double
 }
-
-extension BattleStore {
-    /// Records (or replaces) a rater's adequacy mark on a stored run answer.
-    public func save(adequacy mark: AdequacyMark) throws(StoreError) {
-        try write { db in
-            try AdequacyRow(suite: mark.key.suite, prompt_id: mark.key.promptID, repeat_index: mark.key.repeatIndex,
-                            model_name: mark.key.model, rater: mark.rater, adequate: mark.adequate,
-                            created_at: mark.createdAt.timeIntervalSince1970).save(db)
-        }
-    }
-
-    public func adequacyMarks(suite: String) throws(StoreError) -> [AdequacyMark] {
-        try read { db in
-            try AdequacyRow.filter(Column("suite") == suite).fetchAll(db).map { row in
-                AdequacyMark(key: .init(suite: row.suite, promptID: row.prompt_id, repeatIndex: row.repeat_index, model: row.model_name),
-                             rater: row.rater, adequate: row.adequate, createdAt: Date(timeIntervalSince1970: row.created_at))
-            }
-        }
-    }
-
-    /// Deletes a judged battle and its verdict (undo in judge mode).
-    public func deleteBattle(id: UUID) throws(StoreError) {
-        try write { db in _ = try BattleRow.deleteOne(db, key: id.uuidString) }
-    }
-}

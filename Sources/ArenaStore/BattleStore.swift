@@ -1,209 +1,112 @@
 import ArenaCore
 import Foundation
-import GRDB
-#if canImport(Glibc)
-import Glibc
-#endif
 
-/// The local SQLite store of battles and verdicts — the source of truth; rankings are recomputed
-/// from it, never cached in it.
+/// The store of battles and verdicts — the source of truth; rankings are recomputed from it, never
+/// cached in it. A local SQLite file by default, or a team's shared PostgreSQL database.
 ///
 /// ```swift
-/// let store = try BattleStore(path: locations.storePath)
+/// let store = try BattleStore(location: "~/.local/share/arena/arena.sqlite")   // or postgres://…
 /// try store.save(battle: battle, turn: 0)        // battle, seats, turn and answers: one transaction
 /// try store.save(verdict: VerdictRecord(...))   // its own transaction; the turn must exist
 /// ```
 ///
-/// Traps: the file and its directory are created private (0600 / 0700); WAL mode, so copy the
-/// `-wal` file too if you copy the store by hand while arena runs. API keys never reach it: seats
-/// record the model name, provider, model id and base URL only.
+/// Traps: API keys never reach it: seats record the model name, provider, model id and base URL
+/// only. A PostgreSQL password comes from `PGPASSWORD` or `~/.pgpass` (or the URL) and is never
+/// shown: `path` is the URL without it.
 public final class BattleStore: Sendable {
-    public let path: String
-    let pool: DatabasePool
+    let backend: any StoreBackend
 
-    public init(path: String) throws(StoreError) {
-        self.path = path
-        do {
-            try Self.preparePrivateFile(at: path)
-            pool = try Self.openAndMigrate(path: path)
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError("cannot open the store at \(path): \(Self.describe(error))")
+    /// The SQLite file at `path`, created (private) and migrated if needed.
+    public convenience init(path: String) throws(StoreError) {
+        try self.init(location: path)
+    }
+
+    /// A file path, or a `postgres://` / `postgresql://` URL.
+    public init(location: String) throws(StoreError) {
+        if Self.isPostgres(location) {
+            backend = try PostgresBackend(url: location)
+        } else {
+            backend = try SQLiteBackend(path: location)
         }
     }
 
-    /// Opens the pool (WAL) and migrates, under an exclusive lock on `<store>.lock` so that two
-    /// processes never migrate at once. Another arena process opening the same new store at the
-    /// same moment can make switching to WAL or migrating report "busy" before the busy timeout
-    /// applies, so that is retried for a few seconds; a real failure is thrown at once.
-    static func openAndMigrate(path: String) throws -> DatabasePool {
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(15)
-        configuration.foreignKeysEnabled = true
-        configuration.label = "arena-store"
-        // Migrations must not run in two processes at once (each would apply the same step):
-        // hold an exclusive lock on a file beside the store while opening and migrating.
-        let lock = open(path + ".lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
-        if lock >= 0 { _ = flock(lock, LOCK_EX) }
-        defer {
-            if lock >= 0 {
-                _ = flock(lock, LOCK_UN)
-                close(lock)
-            }
-        }
-        var attempt = 0
-        while true {
-            do {
-                let pool = try DatabasePool(path: path, configuration: configuration)
-                try StoreMigrations.migrator.migrate(pool)
-                return pool
-            } catch let error as DatabaseError where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && attempt < 50 {
-                attempt += 1
-                Thread.sleep(forTimeInterval: 0.02 * Double(min(attempt, 10)))
-            }
-        }
+    public static func isPostgres(_ location: String) -> Bool {
+        let lowered = location.lowercased()
+        return lowered.hasPrefix("postgres://") || lowered.hasPrefix("postgresql://")
     }
+
+    /// Where the store is, for messages: the file path, or the URL without a password.
+    public var path: String { backend.displayName }
+    public var isPostgres: Bool { backend is PostgresBackend }
 
     /// Names of the migrations applied, in order (for `arena stats` and tests).
-    public func appliedMigrations() throws(StoreError) -> [String] {
-        try read { db in try StoreMigrations.migrator.appliedMigrations(db) }
-    }
+    public func appliedMigrations() throws(StoreError) -> [String] { try backend.appliedMigrations() }
 
-    /// Writes one turn of a battle with every seat's answer. The battle and its seats are written
-    /// too when this is its first turn. All in one transaction: a crash leaves all or nothing.
-    public func save(battle: Battle, turn turnIndex: Int) throws(StoreError) {
-        guard let turn = battle.turns.first(where: { $0.index == turnIndex }) else {
-            throw StoreError("battle \(battle.id) has no turn \(turnIndex)")
-        }
-        try write { db in
-            let battleRow = BattleRow(battle)
-            if try BattleRow.fetchOne(db, key: battleRow.id) == nil {
-                try battleRow.insert(db)
-                for seat in battle.seats { try SeatRow(seat, battleID: battleRow.id).insert(db) }
-            } else {
-                try battleRow.update(db, columns: ["leaked_words"])
-            }
-            try TurnRow(turn, battleID: battleRow.id).insert(db)
-            for answer in turn.answers { try AnswerRow(answer, battleID: battleRow.id, turn: turn.index).insert(db) }
-        }
-    }
+    /// Writes one turn of a battle with every seat's answer (and the battle and its seats on its
+    /// first turn), in one transaction: a crash leaves all or nothing.
+    public func save(battle: Battle, turn: Int) throws(StoreError) { try backend.save(battle: battle, turn: turn) }
 
-    /// Records the verdict for one turn. Replaces an earlier verdict for the same turn (undo/re-vote).
-    public func save(verdict: VerdictRecord) throws(StoreError) {
-        try write { db in
-            guard try TurnRow.fetchOne(db, key: ["battle_id": verdict.battleID.uuidString, "turn_index": verdict.turnIndex]) != nil else {
-                throw StoreError("no stored turn \(verdict.turnIndex) of battle \(verdict.battleID)")
-            }
-            if case .seat(let index) = verdict.verdict {
-                let answer = try AnswerRow.fetchOne(db, key: ["battle_id": verdict.battleID.uuidString,
-                                                             "turn_index": verdict.turnIndex, "seat_index": index])
-                guard let answer, answer.error_kind == nil else {
-                    throw StoreError("seat \(SeatLabels.label(for: index)) failed and cannot win")
-                }
-            }
-            try VerdictRow(verdict).save(db)
-        }
-    }
+    /// Records the verdict for one turn. Replaces an earlier verdict for the same turn (re-vote).
+    public func save(verdict: VerdictRecord) throws(StoreError) { try backend.save(verdict: verdict) }
 
     /// Removes the verdict of one turn (undo).
-    public func deleteVerdict(battleID: UUID, turn: Int) throws(StoreError) {
-        try write { db in
-            _ = try VerdictRow.deleteOne(db, key: ["battle_id": battleID.uuidString, "turn_index": turn])
-        }
-    }
+    public func deleteVerdict(battleID: UUID, turn: Int) throws(StoreError) { try backend.deleteVerdict(battleID: battleID, turn: turn) }
+
+    /// Deletes a judged battle and its verdict (undo in judge mode).
+    public func deleteBattle(id: UUID) throws(StoreError) { try backend.deleteBattle(id: id) }
 
     /// Number of verdicts that are not skips.
-    public func verdictCount() throws(StoreError) -> Int {
-        try read { db in try VerdictRow.filter(sql: "outcome != 'skip'").fetchCount(db) }
-    }
+    public func verdictCount() throws(StoreError) -> Int { try backend.verdictCount() }
+    public func battleCount() throws(StoreError) -> Int { try backend.battleCount() }
 
-    public func battleCount() throws(StoreError) -> Int {
-        try read { db in try BattleRow.fetchCount(db) }
-    }
-
-    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try pool.read(body) } catch let error as StoreError { throw error } catch {
-            throw StoreError("store read failed: \(Self.describe(error))")
-        }
-    }
-
-    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try pool.write(body) } catch let error as StoreError { throw error } catch {
-            throw StoreError("store write failed: \(Self.describe(error))")
-        }
-    }
-
-    static func describe(_ error: any Error) -> String {
-        if let error = error as? DatabaseError {
-            return error.message ?? "\(error.resultCode)"
-        }
-        return "\(error)"
-    }
-
-    /// Creates the directory (0700) and an empty file (0600) before SQLite does, so the store is
-    /// never readable by other users, not even for an instant.
-    static func preparePrivateFile(at path: String) throws {
-        let manager = FileManager.default
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty, !manager.fileExists(atPath: directory) {
-            do {
-                try manager.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                            attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw StoreError("cannot create the store directory \(directory): \(error.localizedDescription)")
-            }
-        }
-        if !manager.fileExists(atPath: path) {
-            guard manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                throw StoreError("cannot create the store file \(path) (is the directory writable?)")
-            }
-        }
-    }
-}
-
-/// A store failure, as one line for the user.
-public struct StoreError: Error, Sendable, CustomStringConvertible, Equatable {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
-}
-
-extension BattleStore {
     /// Adds battles that are not in the store yet (by id), each with its verdicts, all in one
     /// transaction. Returns how many were added; the rest were already there.
     public func importBattles(_ battles: [StoredBattle]) throws(StoreError) -> Int {
-        try importBattles { add in _ = try add(battles) }
+        try backend.importBattles { add in _ = try add(battles) }
     }
 
     /// The streaming form: `produce` hands over batches through `add` (which returns how many of
     /// the batch were new), all inside one transaction, so a failure or a kill imports nothing
     /// and memory holds one batch at a time.
     public func importBattles(_ produce: (_ add: ([StoredBattle]) throws -> Int) throws -> Void) throws(StoreError) -> Int {
-        try write { db in
-            var added = 0
-            try produce { battles in
-                let before = added
-                for stored in battles where try Self.insertIfNew(stored, db) { added += 1 }
-                return added - before
-            }
-            return added
-        }
+        try backend.importBattles(produce)
     }
 
-    static func insertIfNew(_ stored: StoredBattle, _ db: Database) throws -> Bool {
-        let battle = stored.battle
-        let row = BattleRow(battle)
-        if try BattleRow.exists(db, key: row.id) { return false }
-        var withWords = row
-        withWords.leaked_words = stored.leakedWords.joined(separator: ",")
-        try withWords.insert(db)
-        for seat in battle.seats { try SeatRow(seat, battleID: row.id).insert(db) }
-        for turn in battle.turns {
-            try TurnRow(turn, battleID: row.id).insert(db)
-            for answer in turn.answers { try AnswerRow(answer, battleID: row.id, turn: turn.index).insert(db) }
-        }
-        for verdict in stored.verdicts.values { try VerdictRow(verdict).insert(db) }
-        return true
+    /// One battle with everything in it, or nil.
+    public func battle(id: UUID) throws(StoreError) -> StoredBattle? { try backend.battle(id: id) }
+
+    /// Battles in creation order, optionally only those created at or after `since`.
+    public func battles(since: Date? = nil) throws(StoreError) -> [StoredBattle] { try backend.battles(since: since) }
+
+    /// Recent distinct prompts, oldest first (for prompt recall in the arena screen).
+    public func recentPrompts(limit: Int = 200) throws(StoreError) -> [String] { try backend.recentPrompts(limit: limit) }
+
+    /// Records (or replaces) a rater's adequacy mark on a stored run answer.
+    public func save(adequacy mark: AdequacyMark) throws(StoreError) { try backend.save(adequacy: mark) }
+    public func adequacyMarks(suite: String) throws(StoreError) -> [AdequacyMark] { try backend.adequacyMarks(suite: suite) }
+
+    /// Saves one run answer in its own transaction; a new answer for the same key replaces the old.
+    public func save(runAnswer: RunAnswer) throws(StoreError) { try backend.save(runAnswer: runAnswer) }
+
+    /// Every stored run answer of a suite (failures included).
+    public func runAnswers(suite: String) throws(StoreError) -> [RunAnswer] { try backend.runAnswers(suite: suite) }
+
+    /// Keys of answers that are done (not failures), with the prompt fingerprint they answered.
+    public func completedRunKeys(suite: String) throws(StoreError) -> [RunAnswer.Key: String] {
+        try backend.completedRunKeys(suite: suite)
+    }
+
+    /// Suites that have stored run answers, by name.
+    public func runSuites() throws(StoreError) -> [String] { try backend.runSuites() }
+
+    /// Claims a pending comparison for `claim.rater`: true when it is theirs now (free, expired,
+    /// or already theirs), false when another rater holds it or its verdict is already saved.
+    public func claim(_ claim: JudgeClaim, ttl: TimeInterval = 15 * 60) throws(StoreError) -> Bool {
+        try backend.claim(claim, expiringBefore: claim.claimedAt.addingTimeInterval(-ttl))
+    }
+
+    /// Marks a claim done (its verdict is saved) or releases it (skipped, undone, left).
+    public func finishClaim(suite: String, item: String, done: Bool) throws(StoreError) {
+        try backend.finishClaim(suite: suite, item: item, done: done)
     }
 }

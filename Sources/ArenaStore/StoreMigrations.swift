@@ -135,6 +135,20 @@ enum StoreMigrations {
                 );
                 """)
         }
+        migrator.registerMigration("v5-judge-claims") { db in
+            // A judge's hold on a pending comparison (several people judging one suite at once).
+            try db.execute(sql: """
+                CREATE TABLE judge_claim (
+                    suite TEXT NOT NULL,
+                    item TEXT NOT NULL,
+                    rater TEXT NOT NULL,
+                    claimed_at REAL NOT NULL,
+                    done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),
+                    PRIMARY KEY (suite, item)
+                );
+                CREATE INDEX verdict_rater ON verdict(rater);
+                """)
+        }
         return migrator
     }
 }

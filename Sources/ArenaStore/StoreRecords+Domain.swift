@@ -2,10 +2,11 @@ import ArenaCore
 import Foundation
 
 extension BattleRow {
-    init(_ battle: Battle) {
+    /// `leakedWords` defaults to scanning the battle's answers (costly: pass them when known).
+    init(_ battle: Battle, leakedWords: [String]? = nil) {
         self.init(id: battle.id.uuidString, created_at: battle.createdAt.timeIntervalSince1970,
                   mode: battle.mode.rawValue, blind: battle.blind, system_prompt: battle.systemPrompt,
-                  seat_count: battle.seats.count, leaked_words: battle.leakedWords.joined(separator: ","),
+                  seat_count: battle.seats.count, leaked_words: (leakedWords ?? battle.leakedWords).joined(separator: ","),
                   suite: battle.origin?.suite, prompt_id: battle.origin?.promptID, repeat_index: battle.origin?.repeatIndex)
     }
 }

@@ -3,7 +3,7 @@ import ArenaStore
 import Foundation
 import Testing
 
-@Suite("SQLite store")
+@Suite("Store, on SQLite and on PostgreSQL")
 struct BattleStoreTests {
     static func temporaryPath() -> String {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("arena-store-\(UUID().uuidString)")
@@ -28,7 +28,7 @@ struct BattleStoreTests {
     @Test func migratesFromEmptyWithPrivateFiles() throws {
         let path = Self.temporaryPath()
         let store = try BattleStore(path: path)
-        #expect(try store.appliedMigrations() == ["v1-battles-answers-verdicts", "v2-verdict-blind", "v3-suite-runs", "v4-judging"])
+        #expect(try store.appliedMigrations() == StoreKind.allMigrations)
         let fileMode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(fileMode == 0o600)
         let directoryMode = try FileManager.default.attributesOfItem(atPath: (path as NSString).deletingLastPathComponent)[.posixPermissions] as? Int
@@ -38,8 +38,8 @@ struct BattleStoreTests {
         #expect(try again.battleCount() == 0)
     }
 
-    @Test func roundTripsABattleAndItsVerdict() throws {
-        let store = try BattleStore(path: Self.temporaryPath())
+    @Test(arguments: StoreKind.allCases) func roundTripsABattleAndItsVerdict(_ kind: StoreKind) throws {
+        let store = try kind.makeStore()
         let battle = Self.battle()
         try store.save(battle: battle, turn: 0)
         try store.save(verdict: VerdictRecord(battleID: battle.id, turnIndex: 0, verdict: .seat(0), rater: "alice",
@@ -55,8 +55,8 @@ struct BattleStoreTests {
         #expect(try store.battles().count == 1)
     }
 
-    @Test func aFailedSeatCannotWinAndAVerdictNeedsItsTurn() throws {
-        let store = try BattleStore(path: Self.temporaryPath())
+    @Test(arguments: StoreKind.allCases) func aFailedSeatCannotWinAndAVerdictNeedsItsTurn(_ kind: StoreKind) throws {
+        let store = try kind.makeStore()
         let battle = Self.battle()
         #expect(throws: StoreError.self) {
             try store.save(verdict: VerdictRecord(battleID: battle.id, turnIndex: 0, verdict: .tie, rater: "a", createdAt: Date()))
@@ -68,8 +68,8 @@ struct BattleStoreTests {
         #expect(try store.verdictCount() == 0)
     }
 
-    @Test func aRejectedTurnLeavesNothingHalfWritten() throws {
-        let store = try BattleStore(path: Self.temporaryPath())
+    @Test(arguments: StoreKind.allCases) func aRejectedTurnLeavesNothingHalfWritten(_ kind: StoreKind) throws {
+        let store = try kind.makeStore()
         // Seat 5 does not exist: the answer's foreign key fails after the battle, seats and turn were inserted.
         let bad = Self.battle(answers: [Answer(seatIndex: 0, text: "ok", finishReason: .stop),
                                         Answer(seatIndex: 5, text: "ghost", finishReason: .stop)])
@@ -78,8 +78,8 @@ struct BattleStoreTests {
         #expect(try store.battles().isEmpty)
     }
 
-    @Test func revotingReplacesAndUndoRemoves() throws {
-        let store = try BattleStore(path: Self.temporaryPath())
+    @Test(arguments: StoreKind.allCases) func revotingReplacesAndUndoRemoves(_ kind: StoreKind) throws {
+        let store = try kind.makeStore()
         let battle = Self.battle()
         try store.save(battle: battle, turn: 0)
         try store.save(verdict: VerdictRecord(battleID: battle.id, turnIndex: 0, verdict: .tie, rater: "a", createdAt: Date()))
@@ -111,8 +111,8 @@ struct BattleStoreTests {
 
 @Suite("Store import")
 struct StoreImportTests {
-    @Test func importingTwiceAddsNothing() throws {
-        let store = try BattleStore(path: BattleStoreTests.temporaryPath())
+    @Test(arguments: StoreKind.allCases) func importingTwiceAddsNothing(_ kind: StoreKind) throws {
+        let store = try kind.makeStore()
         let rows = """
             {"model_a":"alpha","model_b":"beta","winner":"model_a","tstamp":1700000000}
             {"model_a":"alpha","model_b":"gamma","winner":"tie","tstamp":1700000100}

@@ -8,18 +8,20 @@ import Testing
 /// without losing anything.
 @Suite("Schema migrations")
 struct MigrationTests {
-    static let all = ["v1-battles-answers-verdicts", "v2-verdict-blind", "v3-suite-runs", "v4-judging"]
+    static let all = StoreKind.allMigrations
 
     @Test func theMigrationListIsAppendOnly() throws {
         let queue = try DatabaseQueue()
         try StoreMigrations.migrator.migrate(queue)
         #expect(try queue.read { try StoreMigrations.migrator.appliedMigrations($0) } == Self.all)
+        // PostgreSQL has the same steps under the same names.
+        #expect(PostgresMigrations.steps.map(\.name) == Self.all)
     }
 
     @Test(arguments: Self.all.dropLast())
     func upgradesAStoreWrittenAt(_ version: String) throws {
         let path = BattleStoreTests.temporaryPath()
-        try BattleStore.preparePrivateFile(at: path)
+        try SQLiteBackend.preparePrivateFile(at: path)
         // Write the store as that version would have: schema up to it, then rows in its columns.
         let pool = try DatabasePool(path: path)
         try StoreMigrations.migrator.migrate(pool, upTo: version)
@@ -51,7 +53,7 @@ struct MigrationTests {
                                             modelID: "id", promptFingerprint: "f", conversation: [],
                                             answer: Answer(seatIndex: 0, text: "x", finishReason: .stop), createdAt: Date()))
         #expect(try store.runAnswers(suite: "s").count == 1)
-        let integrity = try store.pool.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") }
+        let integrity = try (store.backend as! SQLiteBackend).pool.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") }
         #expect(integrity == "ok")
     }
 }

@@ -57,6 +57,7 @@ struct JudgeCommand: AsyncParsableCommand {
         var environment = ProcessInfo.processInfo.environment
         if environment["XDG_CONFIG_HOME"] == nil { environment["XDG_CONFIG_HOME"] = (global.locations.configDirectory as NSString).deletingLastPathComponent }
         let (resolvedTheme, warning) = ThemeResolver.resolve(name: theme, environment: environment)
+        defer { session.releaseCurrent() }
         do {
             try await ArenaScreen.run(environment: try session.environment(), theme: resolvedTheme, notice: warning)
         } catch let error as TerminalError {

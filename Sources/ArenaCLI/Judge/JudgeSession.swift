@@ -58,10 +58,17 @@ final class JudgeSession: Sendable {
 
     func nextBattle() throws -> BattleSetup {
         try state.withLock { state in
-            if let unjudged = state.current { state.queue.putBack(unjudged.item, judged: false) }
+            if let unjudged = state.current {
+                state.queue.putBack(unjudged.item, judged: false)
+                release(unjudged.item)
+            }
             state.current = nil
-            guard let item = state.queue.next(using: &state.generator) else { throw NothingLeft(judged: state.queue.judgedCount) }
-            return show(item, in: &state)
+            // Another judge may hold a comparison, or have judged it since this session began:
+            // the claim in the store decides, so no two judges ever get the same one.
+            while let item = state.queue.next(using: &state.generator) {
+                if try claim(item) { return show(item, in: &state) }
+            }
+            throw NothingLeft(judged: state.queue.judgedCount)
         }
     }
 
@@ -121,6 +128,7 @@ final class JudgeSession: Sendable {
         } catch {
             return VerdictReceipt(saveError: error.description, reveals: [])
         }
+        try? store.finishClaim(suite: suite.name, item: claimKey(current.item), done: verdict != .skip)
         state.withLock { state in
             var winner: String?
             if case .seat(let index) = verdict { winner = current.answers[index].key.model }
@@ -146,10 +154,41 @@ final class JudgeSession: Sendable {
         state.withLock { state in
             guard let last = state.judged.popLast() else { return nil }
             try? store.deleteBattle(id: last.battle.id)
-            if let unjudged = state.current { state.queue.putBack(unjudged.item, judged: false) }
+            release(last.item)
+            _ = try? claim(last.item)
+            if let unjudged = state.current {
+                state.queue.putBack(unjudged.item, judged: false)
+                release(unjudged.item)
+            }
             state.queue.putBack(last.item, judged: true)
             _ = state.queue.next(using: &state.generator, preferFirst: true)
             return show(last.item, in: &state)
+        }
+    }
+
+    /// The store key of a pending comparison: prompt, repeat and the two models.
+    func claimKey(_ item: JudgeQueue.Item) -> String {
+        JudgeQueue.key(item.origin, [item.first.key.model, item.second.key.model])
+    }
+
+    /// Claims `item` for this rater; false when another judge holds it or has judged it.
+    private func claim(_ item: JudgeQueue.Item) throws -> Bool {
+        do {
+            return try store.claim(JudgeClaim(suite: suite.name, item: claimKey(item), rater: rater, claimedAt: Date()))
+        } catch {
+            throw CLIFailure(error.description)
+        }
+    }
+
+    private func release(_ item: JudgeQueue.Item) {
+        try? store.finishClaim(suite: suite.name, item: claimKey(item), done: false)
+    }
+
+    /// Frees the comparison on screen, if any, for other judges (on quit).
+    func releaseCurrent() {
+        state.withLock { state in
+            if let current = state.current { release(current.item) }
+            state.current = nil
         }
     }
 

@@ -10,8 +10,9 @@ struct GlobalOptions: ParsableArguments {
                                            valueName: "path"))
     var config: String?
 
-    @Option(name: .long, help: ArgumentHelp("SQLite store (env ARENA_STORE; default $XDG_DATA_HOME/arena/arena.sqlite).",
-                                           valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The store: a SQLite file, or a team's postgres://user@host:5432/db "
+                                           + "(env ARENA_STORE; default $XDG_DATA_HOME/arena/arena.sqlite).",
+                                           valueName: "path|url"))
     var store: String?
 
     var locations: ConfigLocations {
@@ -48,7 +49,7 @@ struct GlobalOptions: ParsableArguments {
     }
 
     func openStore() throws -> BattleStore {
-        do { return try BattleStore(path: locations.storePath) } catch {
+        do { return try BattleStore(location: locations.storePath) } catch {
             throw CLIFailure(error.description)
         }
     }

@@ -14,6 +14,7 @@ public enum IdentityLeakDetector {
 
     /// The identity words found in `text`, in list order, without repeats.
     public static func matches(in text: String) -> [String] {
+        guard !text.isEmpty else { return [] }
         let lowered = text.lowercased()
         return identityWords.filter { word in
             var searchRange = lowered.startIndex..<lowered.endIndex

@@ -43,7 +43,7 @@ public enum ConfigTemplate {
           first_token: 120   # from sending the prompt to the first answer byte
           idle: 60           # longest pause while an answer streams
 
-        # Optional: stop reading an answer past this many bytes (it is marked truncated).
+        # Optional: stop an answer past this many bytes of text (it is marked truncated).
         # max_answer_bytes: 1048576
 
         # Optional: your name on the verdicts you cast (default: your OS user name).

@@ -93,6 +93,9 @@ public enum BattleImporter {
         return problems
     }
 
+    /// The base URL recorded for imported seats (parsed once: URL parsing is slow on Linux).
+    static let importedBaseURL = URL(string: "import://lmarena")!
+
     struct ImportFailure: Error { var message: String }
 
     static func decode(_ data: Data, decoder: JSONDecoder) -> Result<StoredBattle, ImportFailure> {
@@ -125,7 +128,7 @@ public enum BattleImporter {
         let id = StableID.uuid(from: key)
         let date = Date(timeIntervalSince1970: tstamp)
         func model(_ name: String) -> ModelConfig {
-            ModelConfig(name: name, baseURL: URL(string: "import://lmarena")!, model: name)
+            ModelConfig(name: name, baseURL: importedBaseURL, model: name)
         }
         let seats = [Seat(index: 0, model: model(row.model_a)), Seat(index: 1, model: model(row.model_b))]
         let turns = turnsFrom(a: row.conversation_a ?? [], b: row.conversation_b ?? [], date: date)

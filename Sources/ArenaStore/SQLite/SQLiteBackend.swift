@@ -1,0 +1,188 @@
+import ArenaCore
+import Foundation
+import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The embedded SQLite backend (GRDB): one private file, WAL mode.
+///
+/// Traps: the file and its directory are created private (0600 / 0700); WAL mode, so copy the
+/// `-wal` file too if you copy the store by hand while arena runs.
+final class SQLiteBackend: StoreBackend {
+    let path: String
+    var displayName: String { path }
+    let pool: DatabasePool
+
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        do {
+            try Self.preparePrivateFile(at: path)
+            pool = try Self.openAndMigrate(path: path)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError("cannot open the store at \(path): \(Self.describe(error))")
+        }
+    }
+
+    /// Opens the pool (WAL) and migrates, under an exclusive lock on `<store>.lock` so that two
+    /// processes never migrate at once. Another arena process opening the same new store at the
+    /// same moment can make switching to WAL or migrating report "busy" before the busy timeout
+    /// applies, so that is retried for a few seconds; a real failure is thrown at once.
+    static func openAndMigrate(path: String) throws -> DatabasePool {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(15)
+        configuration.foreignKeysEnabled = true
+        configuration.label = "arena-store"
+        // Migrations must not run in two processes at once (each would apply the same step):
+        // hold an exclusive lock on a file beside the store while opening and migrating.
+        let lock = open(path + ".lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+        if lock >= 0 { _ = flock(lock, LOCK_EX) }
+        defer {
+            if lock >= 0 {
+                _ = flock(lock, LOCK_UN)
+                close(lock)
+            }
+        }
+        var attempt = 0
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try StoreMigrations.migrator.migrate(pool)
+                return pool
+            } catch let error as DatabaseError where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && attempt < 50 {
+                attempt += 1
+                Thread.sleep(forTimeInterval: 0.02 * Double(min(attempt, 10)))
+            }
+        }
+    }
+
+    /// Names of the migrations applied, in order (for `arena stats` and tests).
+    public func appliedMigrations() throws(StoreError) -> [String] {
+        try read { db in try StoreMigrations.migrator.appliedMigrations(db) }
+    }
+
+    /// Writes one turn of a battle with every seat's answer. The battle and its seats are written
+    /// too when this is its first turn. All in one transaction: a crash leaves all or nothing.
+    public func save(battle: Battle, turn turnIndex: Int) throws(StoreError) {
+        guard let turn = battle.turns.first(where: { $0.index == turnIndex }) else {
+            throw StoreError("battle \(battle.id) has no turn \(turnIndex)")
+        }
+        try write { db in
+            let battleRow = BattleRow(battle)
+            if try BattleRow.fetchOne(db, key: battleRow.id) == nil {
+                try battleRow.insert(db)
+                for seat in battle.seats { try SeatRow(seat, battleID: battleRow.id).insert(db) }
+            } else {
+                try battleRow.update(db, columns: ["leaked_words"])
+            }
+            try TurnRow(turn, battleID: battleRow.id).insert(db)
+            for answer in turn.answers { try AnswerRow(answer, battleID: battleRow.id, turn: turn.index).insert(db) }
+        }
+    }
+
+    /// Records the verdict for one turn. Replaces an earlier verdict for the same turn (undo/re-vote).
+    public func save(verdict: VerdictRecord) throws(StoreError) {
+        try write { db in
+            guard try TurnRow.fetchOne(db, key: ["battle_id": verdict.battleID.uuidString, "turn_index": verdict.turnIndex]) != nil else {
+                throw StoreError("no stored turn \(verdict.turnIndex) of battle \(verdict.battleID)")
+            }
+            if case .seat(let index) = verdict.verdict {
+                let answer = try AnswerRow.fetchOne(db, key: ["battle_id": verdict.battleID.uuidString,
+                                                             "turn_index": verdict.turnIndex, "seat_index": index])
+                guard let answer, answer.error_kind == nil else {
+                    throw StoreError("seat \(SeatLabels.label(for: index)) failed and cannot win")
+                }
+            }
+            try VerdictRow(verdict).save(db)
+        }
+    }
+
+    /// Removes the verdict of one turn (undo).
+    public func deleteVerdict(battleID: UUID, turn: Int) throws(StoreError) {
+        try write { db in
+            _ = try VerdictRow.deleteOne(db, key: ["battle_id": battleID.uuidString, "turn_index": turn])
+        }
+    }
+
+    /// Number of verdicts that are not skips.
+    public func verdictCount() throws(StoreError) -> Int {
+        try read { db in try VerdictRow.filter(sql: "outcome != 'skip'").fetchCount(db) }
+    }
+
+    public func battleCount() throws(StoreError) -> Int {
+        try read { db in try BattleRow.fetchCount(db) }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try pool.read(body) } catch let error as StoreError { throw error } catch {
+            throw StoreError("store read failed: \(Self.describe(error))")
+        }
+    }
+
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try pool.write(body) } catch let error as StoreError { throw error } catch {
+            throw StoreError("store write failed: \(Self.describe(error))")
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError {
+            return error.message ?? "\(error.resultCode)"
+        }
+        return "\(error)"
+    }
+
+    /// Creates the directory (0700) and an empty file (0600) before SQLite does, so the store is
+    /// never readable by other users, not even for an instant.
+    static func preparePrivateFile(at path: String) throws {
+        let manager = FileManager.default
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty, !manager.fileExists(atPath: directory) {
+            do {
+                try manager.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                            attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw StoreError("cannot create the store directory \(directory): \(error.localizedDescription)")
+            }
+        }
+        if !manager.fileExists(atPath: path) {
+            guard manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw StoreError("cannot create the store file \(path) (is the directory writable?)")
+            }
+        }
+    }
+}
+
+extension SQLiteBackend {
+    /// The streaming form: `produce` hands over batches through `add` (which returns how many of
+    /// the batch were new), all inside one transaction, so a failure or a kill imports nothing
+    /// and memory holds one batch at a time.
+    public func importBattles(_ produce: (_ add: ([StoredBattle]) throws -> Int) throws -> Void) throws(StoreError) -> Int {
+        try write { db in
+            var added = 0
+            try produce { battles in
+                let before = added
+                for stored in battles where try Self.insertIfNew(stored, db) { added += 1 }
+                return added - before
+            }
+            return added
+        }
+    }
+
+    static func insertIfNew(_ stored: StoredBattle, _ db: Database) throws -> Bool {
+        let battle = stored.battle
+        let id = battle.id.uuidString
+        let known = try db.cachedStatement(sql: "SELECT 1 FROM battle WHERE id = ?")
+        if try Int.fetchOne(known, arguments: [id]) != nil { return false }
+        try BattleRow(battle, leakedWords: stored.leakedWords).insert(db)
+        for seat in battle.seats { try SeatRow(seat, battleID: id).insert(db) }
+        for turn in battle.turns {
+            try TurnRow(turn, battleID: id).insert(db)
+            for answer in turn.answers { try AnswerRow(answer, battleID: id, turn: turn.index).insert(db) }
+        }
+        for verdict in stored.verdicts.values { try VerdictRow(verdict).insert(db) }
+        return true
+    }
+}
