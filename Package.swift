@@ -87,6 +87,6 @@ let package = Package(
         .testTarget(name: "ArenaFuzzTests", dependencies: ["ArenaFuzz"], swiftSettings: strict),
         .testTarget(name: "ArenaUITests", dependencies: ["ArenaUI", "ArenaCore"], swiftSettings: strict),
         .testTarget(name: "ArenaTerminalTests", dependencies: ["ArenaTerminal", "ArenaUI"], swiftSettings: strict),
-        .testTarget(name: "ArenaCLITests", dependencies: ["ArenaCLI", "ArenaStore", "ArenaTestSupport", "ArenaUI", "ArenaProviders", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
+        .testTarget(name: "ArenaCLITests", dependencies: ["ArenaCLI", "ArenaStore", "ArenaTestSupport", "PGTestSupport", "PGClient", "ArenaUI", "ArenaProviders", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
     ]
 )
