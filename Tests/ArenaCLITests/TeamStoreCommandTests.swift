@@ -71,4 +71,41 @@ struct TeamStoreCommandTests {
         #expect(!result.stderr.contains("not-the-password"))
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
+
+    /// Three honest raters and one who always picks the weaker model, imported straight into the
+    /// team store: the leaderboard filters by rater, caps votes per day, and flags the odd one.
+    @Test func ratersAreFilteredCappedAndCheckedAgainstEachOther() async throws {
+        let (url, password) = try Self.teamStore()
+        let arena = ArenaProcess(extraEnvironment: ["PGPASSWORD": password])
+        let honest = LeaderboardCommandTests.battles().split(separator: "\n").prefix(600).enumerated().map { index, line in
+            line.replacingOccurrences(of: "\"tstamp\"", with: "\"judge\":\"\(["ana", "bo", "cy"][index % 3])\",\"tstamp\"")
+        }
+        let order = ["strong": 0, "middle": 1, "weak": 2]
+        let names = order.keys.sorted()
+        let contrarian = (0..<150).map { index -> String in
+            let a = names[index % 3], b = names[(index + 1) % 3]
+            let winner = order[a]! > order[b]! ? "model_a" : "model_b"   // the weaker one, always
+            return #"{"question_id":"d\#(index)","model_a":"\#(a)","model_b":"\#(b)","winner":"\#(winner)","judge":"dee","tstamp":\#(1_700_200_000 + index)}"#
+        }
+        let file = arena.home.appendingPathComponent("team.jsonl")
+        try (honest + contrarian).joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let imported = try await arena.run(["import", file.path, "--store", url])
+        #expect(imported.stdout.hasPrefix("imported 750 battles"), "\(imported.stderr)")
+
+        let table = try await arena.run(["leaderboard", "--store", url, "--raters", "--bootstrap", "50"])
+        #expect(table.status == 0, "\(table.stderr)")
+        let lines = table.stdout.split(separator: "\n").map(String.init)
+        func row(_ rater: String) -> String { lines.first { $0.hasPrefix(rater + " ") } ?? "" }
+        #expect(row("dee").contains("votes against the rest"))
+        for rater in ["ana", "bo", "cy"] { #expect(row(rater).contains("consistent"), "\(row(rater))") }
+        #expect(table.stdout.contains("Look at dee"))
+
+        let onlyAna = try await arena.run(["leaderboard", "--store", url, "--rater", "ana", "--format", "json", "--bootstrap", "50"])
+        let anaVotes = try LeaderboardCommandTests.rows(onlyAna).reduce(0) { $0 + (($1["battles"] as? Int) ?? 0) } / 2
+        #expect(anaVotes == 200)
+        // All 750 verdicts fall on one day: a cap of 10 keeps 10 per rater.
+        let capped = try await arena.run(["leaderboard", "--store", url, "--cap-per-day", "10", "--format", "json", "--bootstrap", "50"])
+        let cappedVotes = try LeaderboardCommandTests.rows(capped).reduce(0) { $0 + (($1["battles"] as? Int) ?? 0) } / 2
+        #expect(cappedVotes == 40)
+    }
 }

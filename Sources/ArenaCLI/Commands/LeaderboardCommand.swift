@@ -26,6 +26,10 @@ struct LeaderboardCommand: AsyncParsableCommand {
     @Flag(help: "Include battles flagged by the identity-leak guard.") var includeLeaked = false
     @Flag(help: "Control for answer length and markdown (headers, lists, bold), as LMArena does.") var styleControl = false
     @Flag(help: "Show the win-rate and battle-count matrices and whether each neighbouring pair is settled.") var pairs = false
+    @Option(help: ArgumentHelp("Only this rater's verdicts (repeatable).", valueName: "name")) var rater: [String] = []
+    @Option(help: ArgumentHelp("Count at most N verdicts per rater per day (the earliest).", valueName: "N")) var capPerDay: Int?
+    @Flag(help: "Show each rater's agreement with the others' pooled ranking, and flag raters whose votes look random or adversarial.")
+    var raters = false
     @Option(help: "table (default), json or csv.") var format: String = "table"
 
     func validate() throws {
@@ -38,6 +42,7 @@ struct LeaderboardCommand: AsyncParsableCommand {
         }
         if let anchor, Self.parseAnchor(anchor) == nil { throw ValidationError("--anchor must look like MODEL=RATING, e.g. smol=1000") }
         if let since, DateParsing.date(since) == nil { throw ValidationError("--since must be a date like 2026-11-01") }
+        if let capPerDay, capPerDay < 1 { throw ValidationError("--cap-per-day must be at least 1") }
     }
 
     static func parseAnchor(_ text: String) -> (model: String, rating: Double)? {
@@ -69,13 +74,22 @@ struct LeaderboardCommand: AsyncParsableCommand {
                                 method: method, ties: ties, rounds: bootstrap, seed: seed))
             if pairs { print(printer.pairs()) }
         }
+        if raters {
+            do {
+                let agreement = try RaterAgreement.analyze(data.raterVotes, modelCount: data.models.count)
+                print(RaterTable.text(agreement, style: Style(enabled: TerminalInfo.useColor)), terminator: "")
+            } catch {
+                throw CLIFailure("cannot compare raters: \(error)")
+            }
+        }
     }
 
     func loadData() throws -> RankingData {
         let store = try global.openStore()
         let battles: [StoredBattle]
         do { battles = try store.battles() } catch { throw CLIFailure(error.description) }
-        var filter = RankingData.Filter(includeLeaked: includeLeaked, since: since.flatMap(DateParsing.date))
+        var filter = RankingData.Filter(includeLeaked: includeLeaked, since: since.flatMap(DateParsing.date),
+                                        raters: rater.isEmpty ? nil : Set(rater), capPerDay: capPerDay)
         if let tag {
             let config = try ConfigFile.load(path: global.locations.configPath)
             let tagged = Set(config.models.filter { $0.tags.contains(tag) }.map(\.name))

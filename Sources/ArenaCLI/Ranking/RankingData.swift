@@ -14,6 +14,10 @@ struct RankingData {
         var since: Date?
         /// Keep only models for which this is true (e.g. those with a tag).
         var model: (String) -> Bool = { _ in true }
+        /// Only these raters' verdicts (nil: everyone's).
+        var raters: Set<String>?
+        /// At most this many verdicts per rater per calendar day (local time), the earliest.
+        var capPerDay: Int?
     }
 
     struct Exclusions {
@@ -21,6 +25,8 @@ struct RankingData {
         var notBlind = 0
         var skipped = 0
         var failedSeats = 0
+        var otherRaters = 0
+        var overDailyCap = 0
     }
 
     var models: [String] = []
@@ -28,6 +34,8 @@ struct RankingData {
     var comparisons: [Comparison] = []
     var styled: [StyledComparison] = []
     var dates: [Date] = []
+    /// Who cast the verdict behind each comparison.
+    var raters: [String] = []
     var verdicts = 0
     var excluded = Exclusions()
 
@@ -39,12 +47,15 @@ struct RankingData {
             models.append(name)
             return models.count - 1
         }
-        var rows: [(Date, Comparison, StyledComparison)] = []
+        var rows: [(Date, Comparison, StyledComparison, String)] = []
+        let capped = filter.capPerDay.map { Self.overCap(battles, limit: $0) } ?? []
         for stored in battles {
             for turn in stored.battle.turns {
                 guard let record = stored.verdicts[turn.index] else { continue }
                 if let since = filter.since, record.createdAt < since { continue }
+                if let raters = filter.raters, !raters.contains(record.rater) { excluded.otherRaters += 1; continue }
                 if record.verdict == .skip { excluded.skipped += 1; continue }
+                if capped.contains(VerdictKey(battle: stored.battle.id, turn: turn.index)) { excluded.overDailyCap += 1; continue }
                 if !(stored.battle.blind && record.blind) { excluded.notBlind += 1; continue }
                 if stored.isLeaked && !filter.includeLeaked { excluded.leaked += 1; continue }
                 let imported = stored.battle.mode == .imported  // judged elsewhere; may carry no text
@@ -73,7 +84,7 @@ struct RankingData {
                 for pair in pairs {
                     let styled = StyledComparison(pair, styleA: styles[pair.a] ?? StyleFeatures(tokens: 0),
                                                   styleB: styles[pair.b] ?? StyleFeatures(tokens: 0))
-                    rows.append((record.createdAt, pair, styled))
+                    rows.append((record.createdAt, pair, styled, record.rater))
                 }
             }
         }
@@ -81,6 +92,36 @@ struct RankingData {
         comparisons = rows.map(\.1)
         styled = rows.map(\.2)
         dates = rows.map(\.0)
+        raters = rows.map(\.3)
+    }
+
+    struct VerdictKey: Hashable {
+        var battle: UUID
+        var turn: Int
+    }
+
+    /// Verdicts past a rater's daily cap: each rater's earliest `limit` (non-skip) verdicts of a
+    /// local calendar day count, later ones that day do not.
+    static func overCap(_ battles: [StoredBattle], limit: Int) -> Set<VerdictKey> {
+        let calendar = DailyCap(limit: limit)
+        var byDay: [String: [(Date, VerdictKey)]] = [:]
+        for stored in battles {
+            for (turn, record) in stored.verdicts where record.verdict != .skip {
+                byDay["\(record.rater)#\(calendar.day(of: record.createdAt))", default: []]
+                    .append((record.createdAt, VerdictKey(battle: stored.battle.id, turn: turn)))
+            }
+        }
+        var over = Set<VerdictKey>()
+        for (_, votes) in byDay where votes.count > limit {
+            let ordered = votes.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.battle.uuidString < $1.1.battle.uuidString }
+            for vote in ordered.dropFirst(limit) { over.insert(vote.1) }
+        }
+        return over
+    }
+
+    /// The comparisons as one vote each per rater, for agreement with the pooled ranking.
+    var raterVotes: [RaterVote] {
+        zip(zip(comparisons, raters), dates).map { pair, date in RaterVote(rater: pair.1, comparison: pair.0, createdAt: date) }
     }
 
     func counts() throws -> ComparisonCounts {
