@@ -12,6 +12,7 @@ let subcommands: [String: ([String]) async -> Int32] = [
     "serve": BenchServer.run,
     "ingest": IngestBenchmark.run,
     "ttft": TTFTBenchmark.run,
+    "store-writes": StoreWriteBenchmark.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -21,5 +22,6 @@ if let name = arguments.first, let run = subcommands[name] {
 let help = arguments.isEmpty || arguments.first == "--help"
 let usage = "usage: arena-bench <\(subcommands.keys.sorted().joined(separator: "|"))> [options]\n\n"
     + "ranking " + RankingBenchmark.usage + "ingest " + IngestBenchmark.usage + "ttft " + TTFTBenchmark.usage
+    + "store-writes " + StoreWriteBenchmark.usage
 (help ? FileHandle.standardOutput : FileHandle.standardError).write(Data(usage.utf8))
 exit(help ? 0 : 2)
