@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "ArenaRankingTests", dependencies: ["ArenaRanking"], swiftSettings: strict),
         .testTarget(name: "ArenaProvidersTests", dependencies: ["ArenaProviders", "ArenaTestSupport"],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
-        .testTarget(name: "ArenaStoreTests", dependencies: ["ArenaStore", "PGTestSupport", "PGClient"], swiftSettings: strict),
+        .testTarget(name: "ArenaStoreTests", dependencies: ["ArenaStore", "PGTestSupport", "PGClient", "ArenaTestSupport"], swiftSettings: strict),
         .testTarget(name: "PGClientTests", dependencies: ["PGClient", "PGTestSupport", "CLibpq"], swiftSettings: strict),
         .testTarget(name: "ArenaFuzzTests", dependencies: ["ArenaFuzz"], swiftSettings: strict),
         .testTarget(name: "ArenaUITests", dependencies: ["ArenaUI", "ArenaCore"], swiftSettings: strict),

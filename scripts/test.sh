@@ -1,11 +1,23 @@
 #!/usr/bin/env bash
-# Runs every test: the Swift test suite (unit, loopback-server and screen tests), then the
-# end-to-end run against two real local model servers. `.ci/run` calls exactly this.
+# Runs every test: the Swift test suite (unit, loopback-server, PostgreSQL and screen tests), then
+# the end-to-end run against two real local model servers. `.ci/run` calls exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build
+
+# A throwaway PostgreSQL cluster on 127.0.0.1 for the team-store tests, started before the tests
+# (starting it from inside a test would block test threads for seconds) and stopped on exit.
+pg_dir="$(mktemp -d /tmp/arena-pg-XXXXXX)"
+pg_port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+trap 'scripts/postgres-test-cluster.sh stop "$pg_dir" >/dev/null 2>&1 || true; rm -rf "$pg_dir"' EXIT
+pg_url="$(scripts/postgres-test-cluster.sh start "$pg_dir" "$pg_port" | tail -1)"
+export ARENA_TEST_POSTGRES_URL="${pg_url/arena@/arena:secret-pw@}"
+
 swift test
-# Stress tests (SIGKILL at random moments, concurrent writer processes) run alone: they spawn
-# hundreds of processes and would starve the timing of the tests above.
-ARENA_STRESS_TESTS=1 swift test --filter CrashSafetyTests
+
+# Stress tests run alone: SIGKILL at random moments and concurrent writer processes (hundreds of
+# processes), the heavy screen cases (10 MB answers, 8 × 50k tokens), and the tests that restart
+# their own PostgreSQL server. Beside the suite above they would starve its timing.
+unset ARENA_TEST_POSTGRES_URL
+ARENA_STRESS_TESTS=1 swift test --filter 'CrashSafetyTests|ScreenStressTests|ReconnectTests|TeamStoreTests'
 scripts/e2e-local-model.sh .build/debug/arena

@@ -36,7 +36,8 @@ struct DiscoveryTests {
                                baseURL: closedURL.appendingPathComponent("v1"), isLocal: true),
         ]
         let started = ContinuousClock.now
-        let found = await Discovery.discover(candidates, environment: [:])
+        // A generous timeout: the suite runs hundreds of tests beside this one on 2 cores.
+        let found = await Discovery.discover(candidates, environment: [:], localTimeout: 5)
         #expect(ContinuousClock.now - started < .seconds(10))
         #expect(found.map(\.models) == [["llama3.2:latest", "qwen3:4b"], ["smollm2-135m"], []])
         #expect(found[2].failure?.contains("refused") == true)

@@ -7,6 +7,11 @@ import Testing
 /// eight long answers at once. The invariant checked: what the terminal shows is exactly a fresh
 /// render of the final state (no stale or corrupted cells), and nothing crashes.
 @Suite struct ScreenStressTests {
+    /// The heavy cases (tens of seconds of CPU in a debug build) would starve the timing-sensitive
+    /// tests running beside them, so they run alone, as scripts/test.sh does (ARENA_STRESS_TESTS=1).
+    static let heavy = ConditionTrait.enabled(if: ProcessInfo.processInfo.environment["ARENA_STRESS_TESTS"] != nil,
+                                              "heavy: run alone with ARENA_STRESS_TESTS=1, as scripts/test.sh does")
+
     static let mixedText = "Streaming **bold** text, 漢字 and emoji 🎉, `code`, and a long-ish sentence. "
 
     /// Eight seats stream from another thread while the terminal is resized 400 times to random
@@ -74,7 +79,7 @@ import Testing
     /// A 10 MB answer on a single line (no newline at all), streamed in 4 KB pieces with a frame
     /// after every eighth: the end of the text follows at the bottom of the pane, and Home scrolls
     /// to its first words. (Its speed is in `arena-bench screen`.)
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(2)), heavy)
     func tenMegabyteAnswerWithoutNewlines() {
         var screen = ScreenHarness(width: 80, height: 20)
         screen.type("say a lot\r")
@@ -98,7 +103,7 @@ import Testing
     }
 
     /// A 10 MB answer in ordinary lines, then a width change that re-wraps all of it.
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(2)), heavy)
     func tenMegabyteAnswerInLinesSurvivesAResize() {
         var screen = ScreenHarness(width: 80, height: 20)
         screen.type("say a lot\r")
@@ -120,7 +125,7 @@ import Testing
     }
 
     /// Eight panes × 50k tokens each (about 1.6 MB of text), rendered as they grow.
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(2)), heavy)
     func eightPanesOfFiftyThousandTokens() {
         var screen = ScreenHarness(width: 160, height: 48, models: (0..<8).map { "m\($0)" })
         screen.type("long answers\r")
