@@ -276,7 +276,7 @@ struct ModelClientTests {
 
     @Test func oneSlowOneFailingOneFineEachGetTheirOwnOutcome() async throws {
         let server = try await LocalStreamingServer.start { request in
-            if request.uri.hasPrefix("/slow") { return .openAIChat(["Slow ", "and ", "steady."], delay: .milliseconds(60)) }
+            if request.uri.hasPrefix("/slow") { return .openAIChat(["Slow ", "and ", "steady."], delay: .milliseconds(400)) }
             if request.uri.hasPrefix("/failing") { return .json(500, #"{"error":{"message":"kaput"}}"#) }
             return .openAIChat(["Quick."])
         }
