@@ -13,13 +13,16 @@ trap 'scripts/postgres-test-cluster.sh stop "$pg_dir" >/dev/null 2>&1 || true; r
 pg_url="$(scripts/postgres-test-cluster.sh start "$pg_dir" "$pg_port" | tail -1)"
 export ARENA_TEST_POSTGRES_URL="${pg_url/arena@/arena:secret-pw@}"
 
-# PGClientTests (the libpq client's own tests: lock waits, serialization conflicts, server
-# restarts) block their threads by design, so they run in the stage below.
-swift test --skip PGClientTests
+# The heavy or blocking suites run in the stage below, on their own: the libpq client's tests
+# (lock waits, serialization conflicts, server restarts), the team-store suites (many real arena
+# processes against PostgreSQL) and the screen stress cases. Beside the rest, on 2 cores, they
+# starved the timing-sensitive tests (probe and idle timeouts).
+heavy='PGClientTests|TeamStoreTests|TeamStoreCommandTests|ScreenStressTests|CrashSafetyTests'
+swift test --skip "$heavy"
 
 # Stress tests run alone: SIGKILL at random moments and concurrent writer processes (hundreds of
 # processes), the heavy screen cases (10 MB answers, 8 × 50k tokens), and the tests that restart
 # their own PostgreSQL server. Beside the suite above they would starve its timing.
 unset ARENA_TEST_POSTGRES_URL
-ARENA_STRESS_TESTS=1 swift test --filter 'CrashSafetyTests|ScreenStressTests|PGClientTests|TeamStoreTests'
+ARENA_STRESS_TESTS=1 swift test --filter "$heavy"
 scripts/e2e-local-model.sh .build/debug/arena

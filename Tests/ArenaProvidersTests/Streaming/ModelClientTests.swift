@@ -126,7 +126,7 @@ struct ModelClientTests {
         let (answer, _) = await Self.collect(client, Self.model(server), limits: StreamLimits(idleSeconds: 0.3, maxAttempts: 1))
         #expect(answer.text == "Start")
         #expect(answer.error?.kind == .idleTimeout)
-        #expect(ContinuousClock.now - started < .seconds(10))
+        #expect(ContinuousClock.now - started < .seconds(30))   // "does not hang"; a loaded 2-core test run has delayed it 11 s
         try await client.shutdown()
         try await server.stop()
     }
