@@ -78,6 +78,15 @@ public final class BattleStore: Sendable {
     /// Battles in creation order, optionally only those created at or after `since`.
     public func battles(since: Date? = nil) throws(StoreError) -> [StoredBattle] { try backend.battles(since: since) }
 
+    /// Every verdict with only what ranking reads (no prompts; answer text only `withText`), in
+    /// time order: what the leaderboard and `arena stats` use instead of whole battles.
+    public func rankingVotes(withText: Bool = false) throws(StoreError) -> [RankingVote] {
+        try backend.rankingVotes(withText: withText)
+    }
+
+    /// The identity words of each battle the leak guard flagged, one list per battle.
+    public func leakedBattleWords() throws(StoreError) -> [[String]] { try backend.leakedBattleWords() }
+
     /// Recent distinct prompts, oldest first (for prompt recall in the arena screen).
     public func recentPrompts(limit: Int = 200) throws(StoreError) -> [String] { try backend.recentPrompts(limit: limit) }
 

@@ -20,6 +20,9 @@ protocol StoreBackend: Sendable {
     func battle(id: UUID) throws(StoreError) -> StoredBattle?
     func battles(since: Date?) throws(StoreError) -> [StoredBattle]
     func recentPrompts(limit: Int) throws(StoreError) -> [String]
+    /// Every verdict, lean, in `RankingVote.precedes` order.
+    func rankingVotes(withText: Bool) throws(StoreError) -> [RankingVote]
+    func leakedBattleWords() throws(StoreError) -> [[String]]
 
     func save(adequacy mark: AdequacyMark) throws(StoreError)
     func adequacyMarks(suite: String) throws(StoreError) -> [AdequacyMark]

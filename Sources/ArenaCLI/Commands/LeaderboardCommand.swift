@@ -86,8 +86,8 @@ struct LeaderboardCommand: AsyncParsableCommand {
 
     func loadData() throws -> RankingData {
         let store = try global.openStore()
-        let battles: [StoredBattle]
-        do { battles = try store.battles() } catch { throw CLIFailure(error.description) }
+        let votes: [RankingVote]
+        do { votes = try store.rankingVotes(withText: styleControl) } catch { throw CLIFailure(error.description) }
         var filter = RankingData.Filter(includeLeaked: includeLeaked, since: since.flatMap(DateParsing.date),
                                         raters: rater.isEmpty ? nil : Set(rater), capPerDay: capPerDay)
         if let tag {
@@ -96,7 +96,7 @@ struct LeaderboardCommand: AsyncParsableCommand {
             guard !tagged.isEmpty else { throw CLIFailure.badInput("--tag \(tag): no configured model has this tag") }
             filter.model = { tagged.contains($0) }
         }
-        return RankingData(battles: battles, filter: filter)
+        return RankingData(votes: votes, filter: filter)
     }
 }
 

@@ -14,9 +14,15 @@ struct StatsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = try global.openStore()
-        let battles: [StoredBattle]
-        do { battles = try store.battles() } catch { throw CLIFailure(error.description) }
-        let data = RankingData(battles: battles, filter: .init(includeLeaked: true))
+        let votes: [RankingVote]
+        let battleCount: Int
+        let leaked: [[String]]
+        do {
+            votes = try store.rankingVotes()
+            battleCount = try store.battleCount()
+            leaked = try store.leakedBattleWords()
+        } catch { throw CLIFailure(error.description) }
+        let data = RankingData(votes: votes, filter: .init(includeLeaked: true))
         let style = Style(enabled: TerminalInfo.useColor)
         let counts: ComparisonCounts
         do { counts = try data.counts() } catch { throw CLIFailure("cannot count verdicts: \(error)") }
@@ -24,10 +30,9 @@ struct StatsCommand: AsyncParsableCommand {
         func percent(_ interval: WilsonInterval) -> String {
             String(format: "%.1f%% (95%% interval %.1f–%.1f%%)", interval.estimate * 100, interval.lower * 100, interval.upper * 100)
         }
-        let verdicts = battles.flatMap { $0.verdicts.values }
-        let leaked = battles.filter(\.isLeaked)
+        let verdicts = votes.map(\.record)
         var lines: [String] = []
-        lines.append(style.bold("Verdicts") + ": \(verdicts.count) in \(battles.count) battles"
+        lines.append(style.bold("Verdicts") + ": \(verdicts.count) in \(battleCount) battles"
                      + " (\(verdicts.filter { $0.verdict == .skip }.count) skipped, \(verdicts.filter { !$0.blind }.count) cast after the reveal)")
         if bias.battles > 0 {
             lines.append(style.bold("Position bias") + ": the left/first seat won " + percent(bias.firstSeatShare())
@@ -37,7 +42,7 @@ struct StatsCommand: AsyncParsableCommand {
             lines.append(style.dim("No comparisons yet: vote in `arena` or `arena ask`."))
         }
         lines.append(style.bold("Identity leaks") + ": \(leaked.count) battles flagged"
-                     + (leaked.isEmpty ? "" : " — words: " + Set(leaked.flatMap(\.leakedWords)).sorted().joined(separator: ", ")))
+                     + (leaked.isEmpty ? "" : " — words: " + Set(leaked.joined()).sorted().joined(separator: ", ")))
         lines.append(style.bold("Votes per day") + " (last \(days) days):")
         let calendar = Calendar(identifier: .gregorian)
         let today = calendar.startOfDay(for: Date())

@@ -39,7 +39,14 @@ struct RankingData {
     var verdicts = 0
     var excluded = Exclusions()
 
+    /// From whole battles (a suite's, for `recommend`): the same as from the store's votes.
     init(battles: [StoredBattle], filter: Filter) {
+        self.init(votes: RankingVote.votes(in: battles, withText: true), filter: filter)
+    }
+
+    /// `votes` in time order (as `BattleStore.rankingVotes` returns them). Style features are
+    /// measured only on votes read with their answer text.
+    init(votes: [RankingVote], filter: Filter) {
         var index: [String: Int] = [:]
         func modelIndex(_ name: String) -> Int {
             if let existing = index[name] { return existing }
@@ -47,52 +54,47 @@ struct RankingData {
             models.append(name)
             return models.count - 1
         }
-        var rows: [(Date, Comparison, StyledComparison, String)] = []
-        let capped = filter.capPerDay.map { Self.overCap(battles, limit: $0) } ?? []
-        for stored in battles {
-            for turn in stored.battle.turns {
-                guard let record = stored.verdicts[turn.index] else { continue }
-                if let since = filter.since, record.createdAt < since { continue }
-                if let raters = filter.raters, !raters.contains(record.rater) { excluded.otherRaters += 1; continue }
-                if record.verdict == .skip { excluded.skipped += 1; continue }
-                if capped.contains(VerdictKey(battle: stored.battle.id, turn: turn.index)) { excluded.overDailyCap += 1; continue }
-                if !(stored.battle.blind && record.blind) { excluded.notBlind += 1; continue }
-                if stored.isLeaked && !filter.includeLeaked { excluded.leaked += 1; continue }
-                let imported = stored.battle.mode == .imported  // judged elsewhere; may carry no text
-                let eligible = turn.answers.filter { answer in
-                    let ok = imported ? answer.error == nil : answer.canWin
-                    if !ok { excluded.failedSeats += 1 }
-                    return ok && filter.model(stored.battle.seats[answer.seatIndex].model.name)
-                }
-                let verdict: MultiSeatVerdict
-                switch record.verdict {
-                case .seat(let winner):
-                    guard let position = eligible.firstIndex(where: { $0.seatIndex == winner }) else { continue }
-                    verdict = .winner(seat: position)
-                case .tie: verdict = .tie
-                case .bothBad: verdict = .allBad
-                case .skip: continue
-                }
-                guard eligible.count >= 2 else { continue }
-                let indices = eligible.map { modelIndex(stored.battle.seats[$0.seatIndex].model.name) }
-                guard let pairs = try? MultiSeatBattle.comparisons(models: indices, verdict: verdict) else { continue }
-                verdicts += 1
-                let styles = Dictionary(uniqueKeysWithValues: eligible.map { answer in
-                    (modelIndex(stored.battle.seats[answer.seatIndex].model.name),
-                     StyleFeatures.measure(markdown: answer.text, tokens: answer.metrics.outputTokens))
-                })
-                for pair in pairs {
-                    let styled = StyledComparison(pair, styleA: styles[pair.a] ?? StyleFeatures(tokens: 0),
-                                                  styleB: styles[pair.b] ?? StyleFeatures(tokens: 0))
-                    rows.append((record.createdAt, pair, styled, record.rater))
+        let capped = filter.capPerDay.map { Self.overCap(votes, limit: $0) } ?? []
+        for vote in votes {
+            let record = vote.record
+            if let since = filter.since, record.createdAt < since { continue }
+            if let raters = filter.raters, !raters.contains(record.rater) { excluded.otherRaters += 1; continue }
+            if record.verdict == .skip { excluded.skipped += 1; continue }
+            if capped.contains(VerdictKey(battle: record.battleID, turn: record.turnIndex)) { excluded.overDailyCap += 1; continue }
+            if !(vote.battleBlind && record.blind) { excluded.notBlind += 1; continue }
+            if vote.leaked && !filter.includeLeaked { excluded.leaked += 1; continue }
+            let imported = vote.mode == .imported  // judged elsewhere; may carry no text
+            let eligible = vote.contenders.filter { contender in
+                let ok = imported ? !contender.failed : contender.canWin
+                if !ok { excluded.failedSeats += 1 }
+                return ok && filter.model(contender.model)
+            }
+            let verdict: MultiSeatVerdict
+            switch record.verdict {
+            case .seat(let winner):
+                guard let position = eligible.firstIndex(where: { $0.seatIndex == winner }) else { continue }
+                verdict = .winner(seat: position)
+            case .tie: verdict = .tie
+            case .bothBad: verdict = .allBad
+            case .skip: continue
+            }
+            guard eligible.count >= 2 else { continue }
+            let indices = eligible.map { modelIndex($0.model) }
+            guard let pairs = try? MultiSeatBattle.comparisons(models: indices, verdict: verdict) else { continue }
+            verdicts += 1
+            let styles = Dictionary(eligible.compactMap { contender in
+                contender.text.map { (modelIndex(contender.model), StyleFeatures.measure(markdown: $0, tokens: contender.outputTokens)) }
+            }, uniquingKeysWith: { first, _ in first })
+            for pair in pairs {
+                comparisons.append(pair)
+                dates.append(record.createdAt)
+                raters.append(record.rater)
+                if !styles.isEmpty {
+                    styled.append(StyledComparison(pair, styleA: styles[pair.a] ?? StyleFeatures(tokens: 0),
+                                                   styleB: styles[pair.b] ?? StyleFeatures(tokens: 0)))
                 }
             }
         }
-        rows.sort { $0.0 < $1.0 }
-        comparisons = rows.map(\.1)
-        styled = rows.map(\.2)
-        dates = rows.map(\.0)
-        raters = rows.map(\.3)
     }
 
     struct VerdictKey: Hashable {
@@ -102,14 +104,13 @@ struct RankingData {
 
     /// Verdicts past a rater's daily cap: each rater's earliest `limit` (non-skip) verdicts of a
     /// local calendar day count, later ones that day do not.
-    static func overCap(_ battles: [StoredBattle], limit: Int) -> Set<VerdictKey> {
+    static func overCap(_ votes: [RankingVote], limit: Int) -> Set<VerdictKey> {
         let calendar = DailyCap(limit: limit)
         var byDay: [String: [(Date, VerdictKey)]] = [:]
-        for stored in battles {
-            for (turn, record) in stored.verdicts where record.verdict != .skip {
-                byDay["\(record.rater)#\(calendar.day(of: record.createdAt))", default: []]
-                    .append((record.createdAt, VerdictKey(battle: stored.battle.id, turn: turn)))
-            }
+        for vote in votes where vote.record.verdict != .skip {
+            let record = vote.record
+            byDay["\(record.rater)#\(calendar.day(of: record.createdAt))", default: []]
+                .append((record.createdAt, VerdictKey(battle: record.battleID, turn: record.turnIndex)))
         }
         var over = Set<VerdictKey>()
         for (_, votes) in byDay where votes.count > limit {

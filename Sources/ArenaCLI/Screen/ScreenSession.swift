@@ -116,9 +116,9 @@ final class ScreenSession: Sendable {
     /// The leaderboard for the `l` box: the same fit as `arena leaderboard`, with fewer bootstrap
     /// rounds so it opens at once.
     func leaderboardLines(width: Int) -> [String] {
-        let battles: [StoredBattle]
-        do { battles = try store.battles() } catch { return ["Cannot read the store: \(error.description)"] }
-        let data = RankingData(battles: battles, filter: .init())
+        let votes: [RankingVote]
+        do { votes = try store.rankingVotes() } catch { return ["Cannot read the store: \(error.description)"] }
+        let data = RankingData(votes: votes, filter: .init())
         guard data.models.count >= 2, !data.comparisons.isEmpty else {
             return ["Not enough blind verdicts to rank yet (\(data.verdicts) counted).", "Vote on a few battles first."]
         }

@@ -141,25 +141,12 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
         try transaction { connection in
             var added = 0
             try produce { battles in
-                let before = added
-                for stored in battles where try Self.insertIfNew(stored, connection) { added += 1 }
-                return added - before
+                let new = try Self.insertBatch(battles, connection)
+                added += new
+                return new
             }
             return added
         }
-    }
-
-    static func insertIfNew(_ stored: StoredBattle, _ connection: PostgresConnection) throws -> Bool {
-        let battle = stored.battle
-        let id = battle.id.uuidString
-        guard try insert(BattleRow(battle, leakedWords: stored.leakedWords), into: "battle", connection) == 1 else { return false }
-        for seat in battle.seats { _ = try insert(SeatRow(seat, battleID: id), into: "seat", connection) }
-        for turn in battle.turns {
-            _ = try insert(TurnRow(turn, battleID: id), into: "turn", connection)
-            for answer in turn.answers { _ = try insert(AnswerRow(answer, battleID: id, turn: turn.index), into: "answer", connection) }
-        }
-        for verdict in stored.verdicts.values { _ = try insert(VerdictRow(verdict), into: "verdict", connection) }
-        return true
     }
 
     func battle(id: UUID) throws(StoreError) -> StoredBattle? {

@@ -1,0 +1,96 @@
+import Foundation
+
+/// One verdict with only what ranking and the verdict statistics read: who voted, when, how, and
+/// for each seat of the turn its model and whether its answer could win. No prompts, no metrics
+/// beyond output tokens, and answer text only when asked for (style control measures it).
+///
+/// A store reads these with one query instead of assembling whole battles, so a leaderboard over
+/// a million verdicts costs a few columns per answer. `votes(in:withText:)` builds the same values
+/// from a full `StoredBattle`, and the store tests hold the two paths equal.
+public struct RankingVote: Sendable, Equatable {
+    /// One seat's answer to the voted turn.
+    public struct Contender: Sendable, Equatable {
+        public var seatIndex: Int
+        public var model: String
+        /// An error was recorded for this seat.
+        public var failed: Bool
+        public var finishReason: FinishReason
+        /// The answer has something besides whitespace.
+        public var hasText: Bool
+        public var outputTokens: Int?
+        /// The answer text, when it was asked for.
+        public var text: String?
+
+        public init(seatIndex: Int, model: String, failed: Bool, finishReason: FinishReason, hasText: Bool,
+                    outputTokens: Int?, text: String?) {
+            self.seatIndex = seatIndex
+            self.model = model
+            self.failed = failed
+            self.finishReason = finishReason
+            self.hasText = hasText
+            self.outputTokens = outputTokens
+            self.text = text
+        }
+
+        /// The same rule as `Answer.canWin`: complete, non-empty and error-free.
+        public var canWin: Bool { !failed && hasText && finishReason != .error && finishReason != .cancelled }
+    }
+
+    public var record: VerdictRecord
+    /// The battle was blind (the names hidden) when it was fought.
+    public var battleBlind: Bool
+    public var mode: BattleMode
+    /// The identity-leak guard flagged the battle.
+    public var leaked: Bool
+    /// By seat index.
+    public var contenders: [Contender]
+
+    public init(record: VerdictRecord, battleBlind: Bool, mode: BattleMode, leaked: Bool, contenders: [Contender]) {
+        self.record = record
+        self.battleBlind = battleBlind
+        self.mode = mode
+        self.leaked = leaked
+        self.contenders = contenders
+    }
+
+    /// Characters that do not count as text: every scalar of `CharacterSet.whitespacesAndNewlines`
+    /// (all in the Basic Multilingual Plane; on Linux it includes U+200B), as a string a store can
+    /// trim in SQL.
+    public static let whitespace: String = {
+        var scalars = String.UnicodeScalarView()
+        for value in UInt32(0)...0xFFFF {
+            if let scalar = Unicode.Scalar(value), CharacterSet.whitespacesAndNewlines.contains(scalar) { scalars.append(scalar) }
+        }
+        return String(scalars)
+    }()
+
+    /// The order every reader returns votes in: by verdict time, then battle id, then turn.
+    public static func precedes(_ a: RankingVote, _ b: RankingVote) -> Bool {
+        if a.record.createdAt != b.record.createdAt { return a.record.createdAt < b.record.createdAt }
+        let idA = a.record.battleID.uuidString, idB = b.record.battleID.uuidString
+        if idA != idB { return idA < idB }
+        return a.record.turnIndex < b.record.turnIndex
+    }
+
+    /// The votes of one stored battle, one per turn with a verdict, in turn order.
+    public static func votes(in stored: StoredBattle, withText: Bool) -> [RankingVote] {
+        let battle = stored.battle
+        return battle.turns.compactMap { turn in
+            guard let record = stored.verdicts[turn.index] else { return nil }
+            let contenders = turn.answers.sorted { $0.seatIndex < $1.seatIndex }.compactMap { answer -> Contender? in
+                guard battle.seats.indices.contains(answer.seatIndex) else { return nil }
+                return Contender(seatIndex: answer.seatIndex, model: battle.seats[answer.seatIndex].model.name,
+                                 failed: answer.error != nil, finishReason: answer.finishReason,
+                                 hasText: !answer.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+                                 outputTokens: answer.metrics.outputTokens, text: withText ? answer.text : nil)
+            }
+            return RankingVote(record: record, battleBlind: battle.blind, mode: battle.mode, leaked: stored.isLeaked,
+                               contenders: contenders)
+        }
+    }
+
+    /// The votes of many battles, in reading order.
+    public static func votes(in battles: [StoredBattle], withText: Bool) -> [RankingVote] {
+        battles.flatMap { votes(in: $0, withText: withText) }.sorted(by: precedes)
+    }
+}

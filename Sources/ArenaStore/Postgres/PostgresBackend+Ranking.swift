@@ -1,0 +1,51 @@
+import ArenaCore
+import Foundation
+import PGClient
+
+extension PostgresBackend {
+    /// Every verdict with the few columns ranking reads (`RankingVoteQuery`), fetched through a
+    /// server-side cursor in slices, so neither side holds the whole result twice.
+    func rankingVotes(withText: Bool) throws(StoreError) -> [RankingVote] {
+        try transaction { connection in
+            var assembler = RankingVoteQuery.Assembler()
+            _ = try connection.execute("DECLARE arena_votes NO SCROLL CURSOR FOR "
+                                       + RankingVoteQuery.sql(withText: withText, binaryCollation: " COLLATE \"C\""))
+            while true {
+                let slice = try connection.execute("FETCH 20000 FROM arena_votes")
+                if slice.count == 0 { break }
+                for row in slice.rows { assembler.add(try Self.rankingRow(row)) }
+            }
+            _ = try connection.execute("CLOSE arena_votes")
+            return assembler.votes
+        }
+    }
+
+    private static func rankingRow(_ row: PostgresRow) throws -> RankingVoteQuery.Row {
+        func required<T>(_ value: T?, _ position: Int) throws -> T {
+            guard let value else { throw PostgresError("unexpected NULL in column \(row.columns[position]) of a ranking row") }
+            return value
+        }
+        /// Stored flags are 0/1 integers; computed ones are booleans.
+        func flag(_ position: Int) throws -> Bool? {
+            try row.string(at: position).map { $0 == "1" || $0 == "t" || $0 == "true" }
+        }
+        let verdict = VerdictRow(battle_id: try required(row.string(at: 0), 0), turn_index: try required(row.int(at: 1), 1),
+                                 outcome: try required(row.string(at: 2), 2), winner_seat: try row.int(at: 3),
+                                 rater: try required(row.string(at: 4), 4), created_at: try required(row.double(at: 5), 5),
+                                 blind: try required(flag(6), 6))
+        let contender = RankingVoteQuery.contender(
+            seatIndex: try row.int(at: 10), model: try row.string(at: 11), failed: try flag(12) ?? false,
+            finishReason: try row.string(at: 13), hasText: try flag(14) ?? false, outputTokens: try row.int(at: 15),
+            text: try row.string(at: 16))
+        return .init(verdict: verdict, battleBlind: try required(flag(7), 7), mode: try required(row.string(at: 8), 8),
+                     leaked: try required(flag(9), 9), contender: contender)
+    }
+
+    /// The identity words of each battle the leak guard flagged.
+    func leakedBattleWords() throws(StoreError) -> [[String]] {
+        try run { connection in
+            try connection.execute("SELECT leaked_words FROM battle WHERE leaked_words <> '' ORDER BY created_at, id COLLATE \"C\"")
+                .rows.compactMap { try $0.string(at: 0) }.map { $0.split(separator: ",").map(String.init) }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import ArenaCore
+import Foundation
+
+/// The one query behind `BattleStore.rankingVotes`: a row per (verdict, answer) with only the
+/// columns ranking reads, in `RankingVote.precedes` order, for both backends.
+enum RankingVoteQuery {
+    /// `withText`: whether the answer text is read too (style control measures it).
+    /// `binaryCollation`: PostgreSQL orders text by the database's collation unless told to
+    /// compare bytes (` COLLATE "C"`), as SQLite does.
+    static func sql(withText: Bool, binaryCollation: String = "") -> String {
+        // The whitespace set is a constant (no quote in it), written into the text so the query
+        // also runs as a server-side cursor, which takes no parameters.
+        """
+        SELECT v.battle_id, v.turn_index, v.outcome, v.winner_seat, v.rater, v.created_at, v.blind,
+               b.blind AS battle_blind, b.mode, b.leaked_words <> '' AS leaked,
+               a.seat_index, s.model_name, a.error_kind IS NOT NULL AS failed, a.finish_reason,
+               ltrim(a.text, '\(RankingVote.whitespace)') <> '' AS has_text, a.output_tokens,
+               \(withText ? "a.text" : "NULL") AS text
+        FROM verdict v
+        JOIN battle b ON b.id = v.battle_id
+        LEFT JOIN answer a ON a.battle_id = v.battle_id AND a.turn_index = v.turn_index
+        LEFT JOIN seat s ON s.battle_id = a.battle_id AND s.seat_index = a.seat_index
+        ORDER BY v.created_at, v.battle_id\(binaryCollation), v.turn_index, a.seat_index
+        """
+    }
+
+    /// One result row, decoded.
+    struct Row {
+        var verdict: VerdictRow
+        var battleBlind: Bool
+        var mode: String
+        var leaked: Bool
+        /// Nil when the turn has no answer rows (or the answer's seat is missing).
+        var contender: RankingVote.Contender?
+    }
+
+    /// Folds consecutive rows of one verdict into a vote.
+    struct Assembler {
+        private(set) var votes: [RankingVote] = []
+        private var currentKey: (String, Int)?
+
+        mutating func add(_ row: Row) {
+            let key = (row.verdict.battle_id, row.verdict.turn_index)
+            if let currentKey, currentKey == key, !votes.isEmpty {
+                if let contender = row.contender { votes[votes.count - 1].contenders.append(contender) }
+                return
+            }
+            currentKey = key
+            guard let record = row.verdict.record else { return }
+            votes.append(RankingVote(record: record, battleBlind: row.battleBlind, mode: BattleMode(rawValue: row.mode) ?? .ask,
+                                     leaked: row.leaked, contenders: row.contender.map { [$0] } ?? []))
+        }
+    }
+
+    static func contender(seatIndex: Int?, model: String?, failed: Bool, finishReason: String?, hasText: Bool,
+                          outputTokens: Int?, text: String?) -> RankingVote.Contender? {
+        guard let seatIndex, let model else { return nil }
+        return RankingVote.Contender(seatIndex: seatIndex, model: model, failed: failed,
+                                     finishReason: finishReason.flatMap(FinishReason.init(rawValue:)) ?? .error,
+                                     hasText: hasText, outputTokens: outputTokens, text: text)
+    }
+}
