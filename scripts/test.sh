@@ -17,7 +17,7 @@ export ARENA_TEST_POSTGRES_URL="${pg_url/arena@/arena:secret-pw@}"
 # (lock waits, serialization conflicts, server restarts), the team-store suites (many real arena
 # processes against PostgreSQL) and the screen stress cases. Beside the rest, on 2 cores, they
 # starved the timing-sensitive tests (probe and idle timeouts).
-heavy='PGClientTests|TeamStoreTests|TeamStoreCommandTests|ScreenStressTests|CrashSafetyTests'
+heavy='PGClientTests|TeamStoreTests|TeamStoreCommandTests|TeamJudgingTests|ScreenStressTests|CrashSafetyTests'
 swift test --skip "$heavy"
 
 # Stress tests run alone: SIGKILL at random moments and concurrent writer processes (hundreds of

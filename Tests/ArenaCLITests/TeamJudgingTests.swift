@@ -1,0 +1,108 @@
+import ArenaCore
+import ArenaStore
+import ArenaTestSupport
+import Foundation
+import PGTestSupport
+import Testing
+
+/// Several people judging one suite at once on a team store, as real `arena judge` processes in
+/// real terminals (tmux): every comparison is judged exactly once, and every vote cast is stored.
+@Suite("Team judging", .timeLimit(.minutes(3)))
+struct TeamJudgingTests {
+    static let suite = """
+        name: team
+        system: Answer briefly.
+        prompts:
+          - id: p1
+            text: First question?
+          - id: p2
+            text: Second question?
+          - id: p3
+            text: Third question?
+          - id: p4
+            text: Fourth question?
+        """
+    static let models = ["ant", "bee", "cat"]
+    static let words = ["ant": "Crisp", "bee": "Brief", "cat": "Terse"]
+
+    @Test func threeJudgesAtOnceNeverShareAComparisonAndLoseNoVote() async throws {
+        try #require(TmuxPane.isInstalled, "tmux is needed for this test (.ci/run installs it)")
+        let (url, password) = try TeamStoreCommandTests.teamStore()
+        let server = try await LocalStreamingServer.start { request in
+            let model = request.uri.split(separator: "/").first.map(String.init) ?? "?"
+            let prompt = ((request.json?["messages"] as? [[String: Any]])?.last?["content"] as? String) ?? ""
+            return .openAIChat(["\(Self.words[model] ?? "Plain") answer ", "to: \(prompt)"])
+        }
+        let arena = ArenaProcess(extraEnvironment: ["PGPASSWORD": password, "ARENA_STORE": url])
+        try arena.writeConfig("models:\n" + Self.models.map { name in
+            "  - name: \(name)\n    base_url: \(server.baseURL.absoluteString)/\(name)/v1\n    model: id-\(name)\n"
+        }.joined())
+        let suitePath = arena.home.appendingPathComponent("team.yaml").path
+        try Self.suite.write(toFile: suitePath, atomically: true, encoding: .utf8)
+
+        // The batch run, stored in the team store.
+        let run = try await arena.run(["run", suitePath])
+        #expect(run.status == 0, "\(run.stderr)")
+        try await server.stop()
+
+        // Three judges start together and vote as fast as their screens offer a comparison.
+        let judges = ["ana", "bo", "cy"]
+        let panes = try judges.enumerated().map { number, rater in
+            try TmuxPane.start([ArenaProcess.binary.path, "judge", suitePath, "--seed", "\(number + 1)"],
+                               environment: arena.environment.merging(["USER": rater]) { $1 })
+        }
+        defer { panes.forEach { $0.kill() } }
+        let outcome = await Self.onThread { Self.judgeUntilDone(panes) }
+        #expect(outcome.finished, "screens at the end:\n\(panes.map { $0.screen() }.joined(separator: "\n----\n"))")
+        #expect(outcome.votes.reduce(0, +) == 12, "votes cast per judge: \(outcome.votes)")
+        #expect(outcome.votes.allSatisfy { $0 > 0 }, "every judge was offered work at the same time: \(outcome.votes)")
+        for pane in panes { try pane.send("q", "q") }
+
+        // The store: 12 judged battles of the suite, one per comparison, each with its verdict,
+        // by the judge who cast it.
+        let store = try BattleStore(location: url.replacingOccurrences(of: "arena@", with: "arena:\(password)@"))
+        let judged = try store.battles().filter { $0.battle.origin?.suite == "team" }
+        let comparisons = judged.map { battle in
+            "\(battle.battle.origin?.promptID ?? "")#" + battle.battle.seats.map(\.model.name).sorted().joined(separator: "|")
+        }
+        #expect(judged.count == 12)
+        #expect(Set(comparisons).count == 12, "a comparison was judged twice: \(comparisons.sorted())")
+        #expect(judged.allSatisfy { $0.verdicts[0] != nil })
+        let perRater = Dictionary(grouping: judged.compactMap { $0.verdicts[0]?.rater }, by: { $0 }).mapValues(\.count)
+        #expect(judges.map { perRater[$0] ?? 0 } == outcome.votes)
+    }
+
+    struct Outcome: Sendable {
+        var votes: [Int]
+        var finished: Bool
+    }
+
+    /// Round-robin over the screens: whenever one shows a comparison ready to vote on, vote on it
+    /// (A, B, tie, both bad in turn, with the keys the screen offers), until every screen says nothing is left.
+    static func judgeUntilDone(_ panes: [TmuxPane]) -> Outcome {
+        let keys = ["1", "2", "t", "x"]
+        var votes = Array(repeating: 0, count: panes.count)
+        var done = Array(repeating: false, count: panes.count)
+        let deadline = ContinuousClock.now + .seconds(90)
+        while !done.allSatisfy({ $0 }), ContinuousClock.now < deadline {
+            for (index, pane) in panes.enumerated() where !done[index] {
+                let screen = pane.screen()
+                if screen.contains("nothing left to judge") {
+                    done[index] = true
+                } else if screen.contains("· \(votes[index]) judged, "), screen.contains("vote to continue") {
+                    try? pane.send(keys[(votes[index] + index) % keys.count])
+                    votes[index] += 1
+                }
+            }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        return Outcome(votes: votes, finished: done.allSatisfy { $0 })
+    }
+
+    /// Blocking work (polling tmux) off the cooperative pool.
+    static func onThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: body()) }.start()
+        }
+    }
+}

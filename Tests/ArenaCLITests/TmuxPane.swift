@@ -1,0 +1,70 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The real arena binary in a real terminal: a detached tmux session on a private tmux server,
+/// driven with `send-keys` and read with `capture-pane`, as a user would see it.
+struct TmuxPane: Sendable {
+    /// One tmux server per test process, so nothing touches the user's sessions.
+    static let socket = "arena-tests-\(ProcessInfo.processInfo.processIdentifier)"
+    let name: String
+
+    /// Starts `arguments` (the arena binary and its arguments) with exactly `environment` added to
+    /// tmux's own (TERM is tmux's).
+    static func start(_ arguments: [String], environment: [String: String], width: Int = 120, height: Int = 32) throws -> TmuxPane {
+        let pane = TmuxPane(name: "p" + UUID().uuidString.prefix(8).lowercased())
+        let command = ["env"] + environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" } + arguments
+        try tmux(["new-session", "-d", "-s", pane.name, "-x", "\(width)", "-y", "\(height)",
+                  command.map(Self.shellQuoted).joined(separator: " ") + "; echo '[exited]'; sleep 30"])
+        return pane
+    }
+
+    static var isInstalled: Bool { (try? tmux(["-V"])) != nil }
+
+    func send(_ keys: String...) throws { try Self.tmux(["send-keys", "-t", name] + keys) }
+
+    func screen() -> String { (try? Self.tmux(["capture-pane", "-p", "-t", name])) ?? "" }
+
+    /// Polls the screen until `condition` holds (true) or `timeout` passes (false).
+    func wait(timeout: Duration = .seconds(20), _ condition: (String) -> Bool) -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if condition(screen()) { return true }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return condition(screen())
+    }
+
+    func kill() { _ = try? Self.tmux(["kill-session", "-t", name]) }
+
+    /// Runs tmux with posix_spawn and waitpid. Not `Process`: the first command forks the tmux
+    /// server, which keeps inherited descriptors open, and Foundation's child reaping proved
+    /// unreliable with it. The output goes through a file, never a pipe the server could hold.
+    @discardableResult
+    static func tmux(_ arguments: [String]) throws -> String {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)").path
+        defer { unlink(output) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ["tmux", "-L", socket] + arguments
+        var cArguments = argv.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, &cArguments, environ)
+        guard spawned == 0 else { throw TmuxFailure(arguments: arguments, status: Int32(spawned)) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let exited = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        guard exited == 0 else { throw TmuxFailure(arguments: arguments, status: exited) }
+        return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+    }
+
+    struct TmuxFailure: Error { var arguments: [String]; var status: Int32 }
+
+    static func shellQuoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+}
