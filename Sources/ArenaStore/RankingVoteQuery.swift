@@ -5,9 +5,11 @@ import Foundation
 /// columns ranking reads, in `RankingVote.precedes` order, for both backends.
 enum RankingVoteQuery {
     /// `withText`: whether the answer text is read too (style control measures it).
-    /// `binaryCollation`: PostgreSQL orders text by the database's collation unless told to
-    /// compare bytes (` COLLATE "C"`), as SQLite does.
-    static func sql(withText: Bool, binaryCollation: String = "") -> String {
+    /// `inTimeOrder`: sorted by the database in `RankingVote.precedes` order; otherwise in key
+    /// order (battle, turn, seat), which SQLite reads several times faster (the joins then walk
+    /// the primary keys in step) and the caller sorts. `binaryCollation`: PostgreSQL orders text
+    /// by the database's collation unless told to compare bytes (` COLLATE "C"`), as SQLite does.
+    static func sql(withText: Bool, inTimeOrder: Bool, binaryCollation: String = "") -> String {
         // The whitespace set is a constant (no quote in it), written into the text so the query
         // also runs as a server-side cursor, which takes no parameters.
         """
@@ -20,7 +22,7 @@ enum RankingVoteQuery {
         JOIN battle b ON b.id = v.battle_id
         LEFT JOIN answer a ON a.battle_id = v.battle_id AND a.turn_index = v.turn_index
         LEFT JOIN seat s ON s.battle_id = a.battle_id AND s.seat_index = a.seat_index
-        ORDER BY v.created_at, v.battle_id\(binaryCollation), v.turn_index, a.seat_index
+        ORDER BY \(inTimeOrder ? "v.created_at, " : "")v.battle_id\(binaryCollation), v.turn_index, a.seat_index
         """
     }
 

@@ -43,7 +43,6 @@ struct TeamJudgingTests {
         // The batch run, stored in the team store.
         let run = try await arena.run(["run", suitePath])
         #expect(run.status == 0, "\(run.stderr)")
-        try await server.stop()
 
         // Three judges start together and vote as fast as their screens offer a comparison.
         let judges = ["ana", "bo", "cy"]
@@ -70,6 +69,40 @@ struct TeamJudgingTests {
         #expect(judged.allSatisfy { $0.verdicts[0] != nil })
         let perRater = Dictionary(grouping: judged.compactMap { $0.verdicts[0]?.rater }, by: { $0 }).mapValues(\.count)
         #expect(judges.map { perRater[$0] ?? 0 } == outcome.votes)
+
+        try await Self.everyOtherCommandWorks(arena, suitePath: suitePath, store: store)
+        try await server.stop()
+    }
+
+    /// The rest of a team's day on the same store: the arena screen in tmux, `ask`, `recommend`,
+    /// `leaderboard`, `stats` and `export`.
+    static func everyOtherCommandWorks(_ arena: ArenaProcess, suitePath: String, store: BattleStore) async throws {
+        let screen = try TmuxPane.start([ArenaProcess.binary.path], environment: arena.environment.merging(["USER": "dee"]) { $1 })
+        defer { screen.kill() }
+        let voted = await onThread { () -> Bool in
+            guard screen.wait({ $0.contains("postgres://arena@") && $0.contains("12 verdicts") }) else { return false }
+            try? screen.send("Name a colour.", "Enter")
+            guard screen.wait({ $0.contains("Vote:") }) else { return false }
+            try? screen.send("2")
+            return screen.wait { $0.contains("13 verdicts") && $0.contains("TTFT") }
+        }
+        #expect(voted, "the arena screen on the team store:\n\(screen.screen())")
+        #expect(!screen.screen().contains("secret-pw"))
+        try screen.send("q", "q")
+
+        let ask = try await arena.run(["ask", "--json", "--vote", "tie", "Name a fruit."])
+        #expect(ask.status == 0, "\(ask.stderr)")
+        #expect(try store.verdictCount() == 14)
+        let recommend = try await arena.run(["recommend", suitePath, "--bar", "vs=ant,winrate>=0.1"])
+        #expect(recommend.status == 0, "\(recommend.stderr)")
+        #expect(["ant", "bee", "cat"].allSatisfy { recommend.stdout.contains($0) }, "\(recommend.stdout)")
+        let leaderboard = try await arena.run(["leaderboard", "--bootstrap", "50"])
+        #expect(leaderboard.status == 0 && leaderboard.stdout.contains("ant"), "\(leaderboard.stderr)")
+        let stats = try await arena.run(["stats"])
+        #expect(stats.stdout.contains("Verdicts: 14 in 14 battles"), "\(stats.stdout)\(stats.stderr)")
+        let export = try await arena.run(["export", "--all"])
+        #expect(export.status == 0 && export.stdout.split(separator: "\n").count >= 14, "\(export.stderr)")
+        for result in [ask, recommend, leaderboard, stats, export] { #expect(!(result.stdout + result.stderr).contains("secret-pw")) }
     }
 
     struct Outcome: Sendable {

@@ -67,9 +67,16 @@ public struct RankingVote: Sendable, Equatable {
     /// The order every reader returns votes in: by verdict time, then battle id, then turn.
     public static func precedes(_ a: RankingVote, _ b: RankingVote) -> Bool {
         if a.record.createdAt != b.record.createdAt { return a.record.createdAt < b.record.createdAt }
-        let idA = a.record.battleID.uuidString, idB = b.record.battleID.uuidString
-        if idA != idB { return idA < idB }
+        if a.record.battleID != b.record.battleID { return bytesPrecede(a.record.battleID, b.record.battleID) }
         return a.record.turnIndex < b.record.turnIndex
+    }
+
+    /// Byte order of two ids, which is also the order of their (upper-case) `uuidString`s, as
+    /// the stores compare them, without making strings.
+    static func bytesPrecede(_ a: UUID, _ b: UUID) -> Bool {
+        withUnsafeBytes(of: a.uuid) { left in
+            withUnsafeBytes(of: b.uuid) { right in left.lexicographicallyPrecedes(right) }
+        }
     }
 
     /// The votes of one stored battle, one per turn with a verdict, in turn order.

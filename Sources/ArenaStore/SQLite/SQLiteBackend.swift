@@ -35,6 +35,9 @@ final class SQLiteBackend: StoreBackend {
         configuration.busyMode = .timeout(15)
         configuration.foreignKeysEnabled = true
         configuration.label = "arena-store"
+        // Large reads (a leaderboard over a million verdicts) run faster through memory-mapped
+        // pages than through read() copies. Address space, not memory: the pages are the page cache's.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 268435456") }
         // Migrations must not run in two processes at once (each would apply the same step):
         // hold an exclusive lock on a file beside the store while opening and migrating.
         let lock = open(path + ".lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
