@@ -78,6 +78,10 @@ public final class BattleStore: Sendable {
     /// Battles in creation order, optionally only those created at or after `since`.
     public func battles(since: Date? = nil) throws(StoreError) -> [StoredBattle] { try backend.battles(since: since) }
 
+    /// The battles judged from one suite's stored answers (`arena judge`), in creation order:
+    /// read through the suite index, not by loading every battle.
+    public func battles(suite: String) throws(StoreError) -> [StoredBattle] { try backend.battles(suite: suite) }
+
     /// Every verdict with only what ranking reads (no prompts; answer text only `withText`), in
     /// time order: what the leaderboard and `arena stats` use instead of whole battles.
     public func rankingVotes(withText: Bool = false) throws(StoreError) -> [RankingVote] {

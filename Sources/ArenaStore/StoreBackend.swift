@@ -19,6 +19,7 @@ protocol StoreBackend: Sendable {
 
     func battle(id: UUID) throws(StoreError) -> StoredBattle?
     func battles(since: Date?) throws(StoreError) -> [StoredBattle]
+    func battles(suite: String) throws(StoreError) -> [StoredBattle]
     func recentPrompts(limit: Int) throws(StoreError) -> [String]
     /// Every verdict, lean, in `RankingVote.precedes` order.
     func rankingVotes(withText: Bool) throws(StoreError) -> [RankingVote]

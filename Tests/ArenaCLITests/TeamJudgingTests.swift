@@ -81,7 +81,11 @@ struct TeamJudgingTests {
         defer { screen.kill() }
         let voted = await onThread { () -> Bool in
             guard screen.wait({ $0.contains("postgres://arena@") && $0.contains("12 verdicts") }) else { return false }
-            try? screen.send("Name a colour.", "Enter")
+            // Typed, then Enter on its own: text and Enter in one read count as a paste.
+            try? screen.send("Name a colour.")
+            guard screen.wait({ $0.contains("› Name a colour.") }) else { return false }
+            Thread.sleep(forTimeInterval: 0.2)
+            try? screen.send("Enter")
             guard screen.wait({ $0.contains("Vote:") }) else { return false }
             try? screen.send("2")
             return screen.wait { $0.contains("13 verdicts") && $0.contains("TTFT") }

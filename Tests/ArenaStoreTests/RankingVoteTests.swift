@@ -93,6 +93,24 @@ struct RankingVoteTests {
     }
 }
 
+extension RankingVoteTests {
+    @Test(arguments: StoreKind.allCases) func aSuitesBattlesAreReadAloneAndWhole(_ kind: StoreKind) throws {
+        let store = try kind.makeStore()
+        var battles = Self.variedBattles(count: 30)
+        for index in battles.indices where index % 3 != 0 {
+            battles[index].battle.origin = BattleOrigin(suite: index % 3 == 1 ? "support" : "sales", promptID: "p\(index)",
+                                                        repeatIndex: index % 2)
+        }
+        _ = try store.importBattles(battles)
+        let all = try store.battles()
+        for suite in ["support", "sales", "none"] {
+            let expected = all.filter { $0.battle.origin?.suite == suite }
+            #expect(try store.battles(suite: suite) == expected)
+        }
+        #expect(try store.battles(suite: "support").count == 10)
+    }
+}
+
 /// A small seeded generator, so the varied battles are the same on every run.
 struct SplitMix {
     private var state: UInt64

@@ -39,7 +39,7 @@ struct JudgeCommand: AsyncParsableCommand {
         let judged: [StoredBattle]
         do {
             answers = try store.runAnswers(suite: promptSuite.name)
-            judged = try store.battles().filter { $0.battle.origin?.suite == promptSuite.name }
+            judged = try store.battles(suite: promptSuite.name)
         } catch { throw CLIFailure(error.description) }
         let names = models?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         let queue = JudgeQueue(suite: promptSuite, answers: answers, judged: judged, order: JudgeQueue.Order(rawValue: order) ?? .active,

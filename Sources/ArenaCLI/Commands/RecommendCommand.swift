@@ -43,7 +43,7 @@ struct RecommendCommand: AsyncParsableCommand {
             }
             recommendation = Recommendation(suite: promptSuite, models: config.models, answers: answers,
                                             marks: try store.adequacyMarks(suite: promptSuite.name),
-                                            battles: try store.battles(), bars: bars, seed: seed)
+                                            battles: try store.battles(suite: promptSuite.name), bars: bars, seed: seed)
         } catch let failure as CLIFailure { throw failure } catch { throw CLIFailure("\(error)") }
         let style = Style(enabled: TerminalInfo.useColor)
         print(RecommendationPrinter(recommendation: recommendation, suite: promptSuite.name, style: style).text())

@@ -196,7 +196,7 @@ final class JudgeSession: Sendable {
     func suiteStandings(width: Int) -> [String] {
         do {
             let recommendation = Recommendation(suite: suite, models: config.models, answers: try store.runAnswers(suite: suite.name),
-                                                marks: try store.adequacyMarks(suite: suite.name), battles: try store.battles(),
+                                                marks: try store.adequacyMarks(suite: suite.name), battles: try store.battles(suite: suite.name),
                                                 bars: [.adequateShare(atLeast: 0.9)], seed: 1)
             var lines = RecommendationPrinter(recommendation: recommendation, suite: suite.name, style: Style(enabled: false))
                 .text().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

@@ -176,6 +176,19 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
         }
     }
 
+    func battles(suite: String) throws(StoreError) -> [StoredBattle] {
+        try run { connection in
+            let key: [PostgresValue?] = [.string(suite)]
+            let rows = try Self.fetch(BattleRow.self, connection, "SELECT * FROM battle WHERE suite = $1 ORDER BY created_at, id", key)
+            func children<Row: Decodable>(_ type: Row.Type, _ table: String) throws -> [Row] {
+                try Self.fetch(Row.self, connection, "SELECT c.* FROM \(table) c JOIN battle b ON b.id = c.battle_id WHERE b.suite = $1", key)
+            }
+            return StoredBattleAssembler.assemble(rows, seats: try children(SeatRow.self, "seat"), turns: try children(TurnRow.self, "turn"),
+                                                  answers: try children(AnswerRow.self, "answer"),
+                                                  verdicts: try children(VerdictRow.self, "verdict"))
+        }
+    }
+
     func recentPrompts(limit: Int) throws(StoreError) -> [String] {
         try run { connection in
             try connection.execute("SELECT prompt FROM turn GROUP BY prompt ORDER BY max(created_at) DESC LIMIT $1", [.int(limit)])

@@ -20,6 +20,19 @@ extension SQLiteBackend {
         }
     }
 
+    /// Battles judged from one suite, with their children read through the suite index.
+    public func battles(suite: String) throws(StoreError) -> [StoredBattle] {
+        try read { db in
+            let rows = try BattleRow.filter(Column("suite") == suite).order(Column("created_at"), Column("id")).fetchAll(db)
+            func children<R: FetchableRecord & TableRecord>(_ type: R.Type) throws -> [R] {
+                try R.fetchAll(db, sql: "SELECT c.* FROM \(R.databaseTableName) c JOIN battle b ON b.id = c.battle_id WHERE b.suite = ?",
+                               arguments: [suite])
+            }
+            return StoredBattleAssembler.assemble(rows, seats: try children(SeatRow.self), turns: try children(TurnRow.self),
+                                                  answers: try children(AnswerRow.self), verdicts: try children(VerdictRow.self))
+        }
+    }
+
     /// Loads children of many battles with one query per table, not one per battle.
     static func assemble(_ rows: [BattleRow], _ db: Database) throws -> [StoredBattle] {
         guard !rows.isEmpty else { return [] }
