@@ -114,20 +114,30 @@ struct TeamJudgingTests {
         var finished: Bool
     }
 
-    /// Round-robin over the screens: whenever one shows a comparison ready to vote on, vote on it
-    /// (A, B, tie, both bad in turn, with the keys the screen offers), until every screen says nothing is left.
+    /// Once every screen shows its first comparison (each judge holds one), round-robin over
+    /// the screens: whenever one shows a comparison it has not voted on yet, vote on it (A, B,
+    /// tie, both bad in turn, with the keys the screen offers), until every screen says nothing is
+    /// left. A comparison is told apart by its caption ("team · p3 · 4 judged, 7 left"), whose
+    /// count includes the verdicts already in the store when that judge started.
     static func judgeUntilDone(_ panes: [TmuxPane]) -> Outcome {
         let keys = ["1", "2", "t", "x"]
         var votes = Array(repeating: 0, count: panes.count)
         var done = Array(repeating: false, count: panes.count)
+        var votedOn = Array(repeating: "", count: panes.count)
+        func caption(_ screen: String) -> String {
+            screen.split(separator: "\n").first { $0.contains(" judged, ") && $0.contains(" left") }.map(String.init) ?? ""
+        }
+        for pane in panes { _ = pane.wait(timeout: .seconds(60)) { $0.contains("vote to continue") && !caption($0).isEmpty } }
         let deadline = ContinuousClock.now + .seconds(90)
         while !done.allSatisfy({ $0 }), ContinuousClock.now < deadline {
             for (index, pane) in panes.enumerated() where !done[index] {
                 let screen = pane.screen()
+                let shown = caption(screen)
                 if screen.contains("nothing left to judge") {
                     done[index] = true
-                } else if screen.contains("· \(votes[index]) judged, "), screen.contains("vote to continue") {
+                } else if screen.contains("vote to continue"), !shown.isEmpty, shown != votedOn[index] {
                     try? pane.send(keys[(votes[index] + index) % keys.count])
+                    votedOn[index] = shown
                     votes[index] += 1
                 }
             }

@@ -17,7 +17,7 @@ struct RankingVoteTests {
     /// imported battles, failed and empty seats, three seats, turns without a verdict, and equal
     /// verdict times (the order must still be fixed).
     static func variedBattles(count: Int) -> [StoredBattle] {
-        var random = SplitMix(seed: 7)
+        var random = SeededGenerator(seed: 7)
         let names = ["alpha", "beta", "gamma", "delta"]
         let verdicts: [Verdict] = [.seat(0), .seat(1), .tie, .bothBad, .skip]
         return (0..<count).map { number in
@@ -108,18 +108,5 @@ extension RankingVoteTests {
             #expect(try store.battles(suite: suite) == expected)
         }
         #expect(try store.battles(suite: "support").count == 10)
-    }
-}
-
-/// A small seeded generator, so the varied battles are the same on every run.
-struct SplitMix {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,3 +1,4 @@
+import ArenaCore
 import Testing
 @testable import ArenaUI
 
@@ -22,7 +23,7 @@ import Testing
         var whole = WrappedDocument(kind: .markdown, text: Self.sample)
         whole.layout(width: 17)
         let expected = rows(whole)
-        var generator = SplitMix(seed: 42)
+        var generator = SeededGenerator(seed: 42)
         for _ in 0..<20 {
             var streamed = WrappedDocument(kind: .markdown)
             var rest = Substring(Self.sample)
@@ -51,18 +52,5 @@ import Testing
         var document = WrappedDocument(kind: .plain(.reasoning), text: "one\r\ntwo\nthree")
         document.layout(width: 20)
         #expect(rows(document) == ["one", "two", "three"])
-    }
-}
-
-/// Seeded randomness for tests (SplitMix64).
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
