@@ -51,8 +51,7 @@ public final class LocalStreamingServer: Sendable {
             }
         let port = server.channel.localAddress?.port ?? 0
         let recorder = RequestRecorder()
-        // Its own threads: a busy cooperative pool must not make the server late (DedicatedExecutor).
-        let task = Task<Void, Never>(executorPreference: DedicatedExecutor.shared) {
+        let task = Task<Void, Never> {
             try? await server.executeThenClose { inbound in
                 try await withThrowingDiscardingTaskGroup { group in
                     for try await connection in inbound {
