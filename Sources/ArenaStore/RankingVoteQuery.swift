@@ -5,11 +5,9 @@ import Foundation
 /// columns ranking reads, in `RankingVote.precedes` order, for both backends.
 enum RankingVoteQuery {
     /// `withText`: whether the answer text is read too (style control measures it).
-    /// `inTimeOrder`: sorted by the database in `RankingVote.precedes` order; otherwise in key
-    /// order (battle, turn, seat), which SQLite reads several times faster (the joins then walk
-    /// the primary keys in step) and the caller sorts. `binaryCollation`: PostgreSQL orders text
-    /// by the database's collation unless told to compare bytes (` COLLATE "C"`), as SQLite does.
-    static func sql(withText: Bool, inTimeOrder: Bool, binaryCollation: String = "") -> String {
+    /// `binaryCollation`: PostgreSQL orders text by the database's collation unless told to
+    /// compare bytes (` COLLATE "C"`), as SQLite does.
+    static func sql(withText: Bool, binaryCollation: String = "") -> String {
         // The whitespace set is a constant (no quote in it), written into the text so the query
         // also runs as a server-side cursor, which takes no parameters.
         """
@@ -22,7 +20,7 @@ enum RankingVoteQuery {
         JOIN battle b ON b.id = v.battle_id
         LEFT JOIN answer a ON a.battle_id = v.battle_id AND a.turn_index = v.turn_index
         LEFT JOIN seat s ON s.battle_id = a.battle_id AND s.seat_index = a.seat_index
-        ORDER BY \(inTimeOrder ? "v.created_at, " : "")v.battle_id\(binaryCollation), v.turn_index, a.seat_index
+        ORDER BY v.created_at, v.battle_id\(binaryCollation), v.turn_index, a.seat_index
         """
     }
 
@@ -39,16 +37,17 @@ enum RankingVoteQuery {
     /// Folds consecutive rows of one verdict into a vote.
     struct Assembler {
         private(set) var votes: [RankingVote] = []
+        /// The verdict of the last vote appended.
         private var currentKey: (String, Int)?
 
         mutating func add(_ row: Row) {
             let key = (row.verdict.battle_id, row.verdict.turn_index)
-            if let currentKey, currentKey == key, !votes.isEmpty {
+            if let currentKey, currentKey == key {
                 if let contender = row.contender { votes[votes.count - 1].contenders.append(contender) }
                 return
             }
+            guard let record = row.verdict.record else { return }  // an unreadable id: skipped, row by row
             currentKey = key
-            guard let record = row.verdict.record else { return }
             votes.append(RankingVote(record: record, battleBlind: row.battleBlind, mode: BattleMode(rawValue: row.mode) ?? .ask,
                                      leaked: row.leaked, contenders: row.contender.map { [$0] } ?? []))
         }

@@ -45,8 +45,13 @@ public struct Answer: Sendable, Equatable {
 
     /// A seat can win only with a complete, non-empty, error-free answer.
     public var canWin: Bool {
-        error == nil && !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-            && finishReason != .error && finishReason != .cancelled
+        Self.canWin(failed: error != nil, hasText: !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+                    finishReason: finishReason)
+    }
+
+    /// The rule behind `canWin`, for answers known only by these facts (`RankingVote`).
+    public static func canWin(failed: Bool, hasText: Bool, finishReason: FinishReason) -> Bool {
+        !failed && hasText && finishReason != .error && finishReason != .cancelled
     }
 }
 

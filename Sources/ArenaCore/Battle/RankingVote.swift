@@ -32,8 +32,8 @@ public struct RankingVote: Sendable, Equatable {
             self.text = text
         }
 
-        /// The same rule as `Answer.canWin`: complete, non-empty and error-free.
-        public var canWin: Bool { !failed && hasText && finishReason != .error && finishReason != .cancelled }
+        /// `Answer.canWin`: complete, non-empty and error-free.
+        public var canWin: Bool { Answer.canWin(failed: failed, hasText: hasText, finishReason: finishReason) }
     }
 
     public var record: VerdictRecord

@@ -9,7 +9,7 @@ extension PostgresBackend {
         try transaction { connection in
             var assembler = RankingVoteQuery.Assembler()
             _ = try connection.execute("DECLARE arena_votes NO SCROLL CURSOR FOR "
-                                       + RankingVoteQuery.sql(withText: withText, inTimeOrder: true, binaryCollation: " COLLATE \"C\""))
+                                       + RankingVoteQuery.sql(withText: withText, binaryCollation: " COLLATE \"C\""))
             while true {
                 let slice = try connection.execute("FETCH 20000 FROM arena_votes")
                 if slice.count == 0 { break }

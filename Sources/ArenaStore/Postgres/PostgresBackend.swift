@@ -162,26 +162,21 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
     }
 
     func battles(since: Date?) throws(StoreError) -> [StoredBattle] {
-        try run { connection in
-            let cutoff: [PostgresValue?] = [.double(since?.timeIntervalSince1970 ?? -Double.greatestFiniteMagnitude)]
-            let rows = try Self.fetch(BattleRow.self, connection, "SELECT * FROM battle WHERE created_at >= $1 ORDER BY created_at, id", cutoff)
-            func children<Row: Decodable>(_ type: Row.Type, _ table: String) throws -> [Row] {
-                try Self.fetch(Row.self, connection, """
-                    SELECT c.* FROM \(table) c JOIN battle b ON b.id = c.battle_id WHERE b.created_at >= $1
-                    """, cutoff)
-            }
-            return StoredBattleAssembler.assemble(rows, seats: try children(SeatRow.self, "seat"), turns: try children(TurnRow.self, "turn"),
-                                                  answers: try children(AnswerRow.self, "answer"),
-                                                  verdicts: try children(VerdictRow.self, "verdict"))
-        }
+        try battles(where: "created_at >= $1", .double(since?.timeIntervalSince1970 ?? -Double.greatestFiniteMagnitude))
     }
 
     func battles(suite: String) throws(StoreError) -> [StoredBattle] {
+        try battles(where: "suite = $1", .string(suite))
+    }
+
+    /// The battles for which `condition` (on table `battle`, one parameter) holds, in creation
+    /// order, with their children: one query per table.
+    private func battles(where condition: String, _ parameter: PostgresValue) throws(StoreError) -> [StoredBattle] {
         try run { connection in
-            let key: [PostgresValue?] = [.string(suite)]
-            let rows = try Self.fetch(BattleRow.self, connection, "SELECT * FROM battle WHERE suite = $1 ORDER BY created_at, id", key)
+            let key: [PostgresValue?] = [parameter]
+            let rows = try Self.fetch(BattleRow.self, connection, "SELECT * FROM battle WHERE \(condition) ORDER BY created_at, id", key)
             func children<Row: Decodable>(_ type: Row.Type, _ table: String) throws -> [Row] {
-                try Self.fetch(Row.self, connection, "SELECT c.* FROM \(table) c JOIN battle b ON b.id = c.battle_id WHERE b.suite = $1", key)
+                try Self.fetch(Row.self, connection, "SELECT c.* FROM \(table) c JOIN battle b ON b.id = c.battle_id WHERE b.\(condition)", key)
             }
             return StoredBattleAssembler.assemble(rows, seats: try children(SeatRow.self, "seat"), turns: try children(TurnRow.self, "turn"),
                                                   answers: try children(AnswerRow.self, "answer"),

@@ -3,12 +3,11 @@ import Foundation
 import GRDB
 
 extension SQLiteBackend {
-    /// Every verdict with the few columns ranking reads (`RankingVoteQuery`), read with a cursor
-    /// in key order and sorted here.
+    /// Every verdict with the few columns ranking reads (`RankingVoteQuery`), read with a cursor.
     func rankingVotes(withText: Bool) throws(StoreError) -> [RankingVote] {
         try read { db in
             var assembler = RankingVoteQuery.Assembler()
-            let rows = try Row.fetchCursor(db, sql: RankingVoteQuery.sql(withText: withText, inTimeOrder: true))
+            let rows = try Row.fetchCursor(db, sql: RankingVoteQuery.sql(withText: withText))
             while let row = try rows.next() {
                 let verdict = VerdictRow(battle_id: row[0], turn_index: row[1], outcome: row[2], winner_seat: row[3],
                                          rater: row[4], created_at: row[5], blind: row[6])
