@@ -82,10 +82,11 @@ let package = Package(
         .testTarget(name: "ArenaRankingTests", dependencies: ["ArenaRanking"], swiftSettings: strict),
         .testTarget(name: "ArenaProvidersTests", dependencies: ["ArenaProviders", "ArenaTestSupport"],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
-        .testTarget(name: "ArenaStoreTests", dependencies: ["ArenaStore", "PGTestSupport", "PGClient", "ArenaTestSupport"], swiftSettings: strict),
+        .testTarget(name: "ArenaStoreTests", dependencies: ["ArenaStore", "PGTestSupport", "PGClient", "ArenaTestSupport",
+                                                        .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         .testTarget(name: "PGClientTests", dependencies: ["PGClient", "PGTestSupport", "CLibpq"], swiftSettings: strict),
         .testTarget(name: "ArenaFuzzTests", dependencies: ["ArenaFuzz"], swiftSettings: strict),
-        .testTarget(name: "ArenaUITests", dependencies: ["ArenaUI", "ArenaCore"], swiftSettings: strict),
+        .testTarget(name: "ArenaUITests", dependencies: ["ArenaUI", "ArenaCore"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "ArenaTerminalTests", dependencies: ["ArenaTerminal", "ArenaUI"], swiftSettings: strict),
         .testTarget(name: "ArenaCLITests", dependencies: ["ArenaCLI", "ArenaStore", "ArenaTestSupport", "PGTestSupport", "PGClient", "ArenaUI", "ArenaProviders", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
     ]

@@ -122,13 +122,35 @@ if command -v tmux >/dev/null; then
   screen() { tmux capture-pane -t "$session" -p; }
   wait_for() { for _ in $(seq 1 120); do screen | grep -q "$1" && return 0; sleep 0.5; done; return 1; }
   check "screen opens with blind panes A and B" bash -c "$(declare -f screen wait_for); session=$session; wait_for 'theme high-contrast' && screen | grep -q '━ A\|┏ A' && ! screen | grep -q 'smol-'"
-  tmux send-keys -t "$session" "Name a fruit that is yellow."
+  tmux send-keys -t "$session" "List five fruits, one per line."
   tmux send-keys -t "$session" Enter
   check "both answers stream and a vote is offered, no names shown" bash -c "$(declare -f screen wait_for); session=$session; wait_for 'Vote:' && ! screen | grep -q 'smol-'"
   screen >"$work/screen-before.txt"
+  # Each pane shows only its own seat's stored answer, through zoom, resize and scroll (the bug
+  # that once showed seat B's list in seat A appeared with multi-line answers like these).
+  panes_ok() { # panes_ok "what" — the screen now, against the store
+    sleep 0.7; screen >"$work/panes.txt"
+    check "$1: every pane shows its own answer" python3 scripts/check-screen-panes.py "$work/panes.txt" "$ARENA_STORE"
+  }
+  panes_ok "after streaming at 120×32"
+  tmux send-keys -t "$session" Tab; tmux send-keys -t "$session" z; panes_ok "zoomed on B"
+  tmux resize-window -t "$session" -x 80 -y 24; panes_ok "zoomed, resized to 80×24"
+  tmux send-keys -t "$session" PageUp; panes_ok "zoomed, page up"
+  tmux send-keys -t "$session" z; panes_ok "unzoomed at 80×24"
+  tmux resize-window -t "$session" -x 30 -y 10; tmux resize-window -t "$session" -x 160 -y 45; panes_ok "tiny, then 160×45"
+  tmux send-keys -t "$session" Home; panes_ok "Home"
+  tmux resize-window -t "$session" -x 120 -y 32
   tmux send-keys -t "$session" b
   check "after the vote the names and metrics are revealed" bash -c "$(declare -f screen wait_for); session=$session; wait_for 'TTFT' && screen | grep -q 'smol-chatml' && screen | grep -q 'smol-alpaca' && screen | grep -q '1 verdict\|2 verdicts'"
   screen >"$work/screen-after.txt"
+  check "the reveal shows the total time" grep -q 'total [0-9.]* \(ms\|s\)' "$work/screen-after.txt"
+  tmux send-keys -t "$session" "Give three tips for writing clear code, as a numbered list."
+  tmux send-keys -t "$session" Enter
+  check "a follow-up streams after the reveal" bash -c "$(declare -f screen wait_for); session=$session; wait_for 'names known'"
+  panes_ok "follow-up turn"
+  tmux resize-window -t "$session" -x 90 -y 28; tmux send-keys -t "$session" PageUp; panes_ok "follow-up, resized and scrolled"
+  tmux send-keys -t "$session" t
+  sleep 1
   tmux send-keys -t "$session" q q
   sleep 1
   tmux kill-session -t "$session" 2>/dev/null || true
@@ -136,8 +158,9 @@ if command -v tmux >/dev/null; then
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 rows = db.execute("""SELECT v.outcome, v.winner_seat, v.blind, length(a.text) FROM battle b JOIN verdict v ON v.battle_id = b.id
-    JOIN answer a ON a.battle_id = b.id AND a.seat_index = 1 WHERE b.mode = 'screen'""").fetchall()
-assert rows == [("seat", 1, 1, rows[0][3])] and rows[0][3] > 0, rows
+    JOIN answer a ON a.battle_id = b.id AND a.turn_index = v.turn_index AND a.seat_index = 1 WHERE b.mode = 'screen'
+    ORDER BY v.turn_index""").fetchall()
+assert [r[:3] for r in rows] == [("seat", 1, 1), ("tie", None, 0)] and all(r[3] > 0 for r in rows), rows
 PY
   if [ -n "${ARENA_E2E_SCREENS:-}" ]; then cp "$work"/screen-*.txt "$ARENA_E2E_SCREENS"/; fi
 else

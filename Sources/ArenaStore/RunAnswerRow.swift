@@ -84,15 +84,17 @@ extension RunAnswerRow {
                   cost_usd: answer.cost_usd, created_at: run.createdAt.timeIntervalSince1970)
     }
 
-    var run: RunAnswer {
-        let answer = AnswerRow(battle_id: "", turn_index: 0, seat_index: 0, text: text, reasoning: reasoning,
+    func run() throws(StoreError) -> RunAnswer {
+        let answer = try AnswerRow(battle_id: "", turn_index: 0, seat_index: 0, text: text, reasoning: reasoning,
                                finish_reason: finish_reason, error_kind: error_kind, error_message: error_message,
                                error_status: error_status, ttft_ms: ttft_ms, duration_ms: duration_ms,
                                input_tokens: input_tokens, output_tokens: output_tokens, reasoning_tokens: reasoning_tokens,
-                               tokens_estimated: tokens_estimated, cost_usd: cost_usd).answer
-        let messages = (try? JSONDecoder().decode([ChatMessage].self, from: Data(conversation.utf8))) ?? []
+                               tokens_estimated: tokens_estimated, cost_usd: cost_usd).answer()
+        guard let messages = try? JSONDecoder().decode([ChatMessage].self, from: Data(conversation.utf8)) else {
+            throw StoreError.unknownValue(String(conversation.prefix(40)), column: "run_answer.conversation")
+        }
         return RunAnswer(key: .init(suite: suite, promptID: prompt_id, repeatIndex: repeat_index, model: model_name),
-                         provider: ProviderKind(rawValue: provider) ?? .openai, modelID: model_id,
+                         provider: try StoredEnum.decode(provider, column: "run_answer.provider"), modelID: model_id,
                          promptFingerprint: prompt_fingerprint, conversation: messages, answer: answer,
                          createdAt: Date(timeIntervalSince1970: created_at))
     }

@@ -19,9 +19,10 @@ extension SeatRow {
     }
 
     /// The seat as stored. Parameters, prices and keys are not part of a battle's record.
-    var seat: Seat {
-        let model = ModelConfig(name: model_name, provider: ProviderKind(rawValue: provider) ?? .openai,
-                                baseURL: URL(string: base_url) ?? URL(string: "http://invalid")!, model: model_id)
+    func seat() throws(StoreError) -> Seat {
+        guard let url = URL(string: base_url) else { throw StoreError.unknownValue(base_url, column: "seat.base_url") }
+        let model = ModelConfig(name: model_name, provider: try StoredEnum.decode(provider, column: "seat.provider"),
+                                baseURL: url, model: model_id)
         return Seat(index: seat_index, model: model)
     }
 }
@@ -45,12 +46,14 @@ extension AnswerRow {
                   cost_usd: metrics.costUSD)
     }
 
-    var answer: Answer {
-        let error = error_kind.map { kind in
-            ProviderError(ProviderError.Kind(rawValue: kind) ?? .network, error_message ?? "", status: error_status)
+    func answer() throws(StoreError) -> Answer {
+        var error: ProviderError?
+        if let error_kind {
+            error = ProviderError(try StoredEnum.decode(error_kind, column: "answer.error_kind"), error_message ?? "",
+                                  status: error_status)
         }
         return Answer(seatIndex: seat_index, text: text, reasoning: reasoning,
-                      finishReason: FinishReason(rawValue: finish_reason) ?? .error, error: error,
+                      finishReason: try StoredEnum.decode(finish_reason, column: "answer.finish_reason"), error: error,
                       metrics: AnswerMetrics(ttftMs: ttft_ms, durationMs: duration_ms, inputTokens: input_tokens,
                                              outputTokens: output_tokens, reasoningTokens: reasoning_tokens,
                                              tokensEstimated: tokens_estimated, costUSD: cost_usd))
@@ -72,14 +75,15 @@ extension VerdictRow {
                   blind: record.blind)
     }
 
-    var record: VerdictRecord? {
-        guard let id = UUID(uuidString: battle_id) else { return nil }
+    func record() throws(StoreError) -> VerdictRecord {
+        guard let id = UUID(uuidString: battle_id) else { throw StoreError.unknownValue(battle_id, column: "verdict.battle_id") }
         let verdict: Verdict
-        switch outcome {
-        case "seat": verdict = .seat(winner_seat ?? 0)
-        case "tie": verdict = .tie
-        case "bad": verdict = .bothBad
-        default: verdict = .skip
+        switch (outcome, winner_seat) {
+        case ("seat", let winner?): verdict = .seat(winner)
+        case ("tie", nil): verdict = .tie
+        case ("bad", nil): verdict = .bothBad
+        case ("skip", nil): verdict = .skip
+        default: throw StoreError.unknownValue(outcome + (winner_seat.map { " (seat \($0))" } ?? ""), column: "verdict.outcome")
         }
         return VerdictRecord(battleID: id, turnIndex: turn_index, verdict: verdict, rater: rater,
                              createdAt: Date(timeIntervalSince1970: created_at), blind: blind)

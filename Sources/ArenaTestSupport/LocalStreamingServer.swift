@@ -51,6 +51,10 @@ public final class LocalStreamingServer: Sendable {
             }
         let port = server.channel.localAddress?.port ?? 0
         let recorder = RequestRecorder()
+        // The accept loop is never cancelled: `stop()` closes the server channel, the loop then
+        // takes every connection already accepted (each must reach `executeThenClose`, or NIO traps
+        // in debug builds: "Deinited NIOAsyncWriter without calling finish()"), and only then are
+        // the connections still open cut.
         let task = Task<Void, Never> {
             try? await server.executeThenClose { inbound in
                 try await withThrowingDiscardingTaskGroup { group in
@@ -59,6 +63,7 @@ public final class LocalStreamingServer: Sendable {
                             await Self.serve(connection, handler: handler, record: recorder.append)
                         }
                     }
+                    group.cancelAll()
                 }
             }
         }
@@ -66,7 +71,6 @@ public final class LocalStreamingServer: Sendable {
     }
 
     public func stop() async throws {
-        acceptTask.cancel()
         try? await serverChannel.close()
         _ = await acceptTask.value
     }

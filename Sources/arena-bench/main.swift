@@ -13,6 +13,7 @@ let subcommands: [String: ([String]) async -> Int32] = [
     "ingest": IngestBenchmark.run,
     "ttft": TTFTBenchmark.run,
     "store-writes": StoreWriteBenchmark.run,
+    "screen-model": ScreenModelBenchmark.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -22,6 +23,6 @@ if let name = arguments.first, let run = subcommands[name] {
 let help = arguments.isEmpty || arguments.first == "--help"
 let usage = "usage: arena-bench <\(subcommands.keys.sorted().joined(separator: "|"))> [options]\n\n"
     + "ranking " + RankingBenchmark.usage + "ingest " + IngestBenchmark.usage + "ttft " + TTFTBenchmark.usage
-    + "store-writes " + StoreWriteBenchmark.usage
+    + "store-writes " + StoreWriteBenchmark.usage + "screen-model " + ScreenModelBenchmark.usage
 (help ? FileHandle.standardOutput : FileHandle.standardError).write(Data(usage.utf8))
 exit(help ? 0 : 2)

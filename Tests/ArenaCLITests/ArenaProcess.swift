@@ -49,10 +49,10 @@ struct ArenaProcess: Sendable {
 
     /// Runs arena and waits for it on a GCD thread, never blocking the cooperative pool (the
     /// in-process test servers run on it).
-    func run(_ arguments: [String], stdin: String? = nil) async throws -> Result {
+    func run(_ arguments: [String], stdin: String? = nil, binary: URL = ArenaProcess.binary) async throws -> Result {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
-                continuation.resume(with: Swift.Result { try runBlocking(arguments, stdin: stdin) })
+                continuation.resume(with: Swift.Result { try runBlocking(arguments, stdin: stdin, binary: binary) })
             }
         }
     }
@@ -93,10 +93,10 @@ struct ArenaProcess: Sendable {
         }
     }
 
-    private func runBlocking(_ arguments: [String], stdin: String?,
+    private func runBlocking(_ arguments: [String], stdin: String?, binary: URL = ArenaProcess.binary,
                              whileRunning: (@Sendable (Process) -> Void)? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = binary
         process.arguments = arguments
         process.environment = environment
         let out = Pipe(), err = Pipe(), input = Pipe()

@@ -101,7 +101,7 @@ struct AskCommandTests {
         let brokenLabel = try #require(seats.first { $0["model"] as? String == "broken" }?["label"] as? String)
         let result = try await arena.run(["ask", "--json", "--seed", "42", "--vote", brokenLabel, "Q"])
         #expect(result.status == 1)
-        #expect(result.stderr == "arena: seat \(brokenLabel) failed and cannot win; the battle is stored without a verdict\n")
+        #expect(result.stderr == "arena: \(brokenLabel) failed, so it cannot win; the battle is stored without a verdict\n")
         let all = try await arena.run(["export", "--all"])
         #expect(all.status == 0)
         #expect(all.stdout.isEmpty)  // a failed seat pairs with nobody

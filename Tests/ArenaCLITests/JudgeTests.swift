@@ -72,21 +72,31 @@ struct JudgeTests {
         let screen = terminal.lines.joined(separator: "\n")
         #expect(screen.contains("ant on first") && screen.contains("bee on first"))
         #expect(!screen.contains("│ant") && !screen.contains(" ant ") , "a model name is shown as a title")
+        terminal.type("i")  // the whole prompt and the notes, in a box
+        #expect(await Self.waitFor(terminal) { $0.contains(" Prompt and notes ") && $0.contains("Notes for the judge:") })
+        terminal.type(" ")
+        #expect(await Self.waitFor(terminal) { !$0.contains(" Prompt and notes ") })
         terminal.type("+")  // seat A adequate
         #expect(await Self.waitFor(terminal) { $0.contains("A✓") })
         terminal.type("a")
         #expect(await Self.waitFor(terminal) { $0.contains("1 judged, 3 left") })
+        #expect(await Self.waitFor(terminal) { $0.contains("│ 1 verdict ") })
         terminal.type("u")
-        #expect(await Self.waitFor(terminal) { $0.contains("0 judged, 4 left") })
-        for key in ["t", "a", "x", "b"] {
+        // Undo says so and the status line's count goes back.
+        #expect(await Self.waitFor(terminal) { $0.contains("0 judged, 4 left") && $0.contains("│ 0 verdicts") })
+        #expect(await Self.waitFor(terminal) { $0.contains("Undone") })
+        for (judged, key) in ["t", "a", "x", "b"].enumerated() {
+            #expect(await Self.waitFor(terminal) { $0.contains("\(judged) judged, \(4 - judged) left") && $0.contains(" wins ") })
             terminal.type(key)
-            try await Task.sleep(for: .milliseconds(150))
         }
-        #expect(await Self.waitFor(terminal) { $0.contains("Judging done: nothing left to judge (4 judged)") })
+        // The end state: what would help next, and a single q quits.
+        #expect(await Self.waitFor(terminal) {
+            $0.contains("all 4 comparisons judged; for more, add answers: arena run s --repeat 2") && $0.contains("q quits")
+        })
         terminal.type("ll")  // the suite's standings and cost-vs-quality plot
         #expect(await Self.waitFor(terminal) { $0.contains(" Leaderboard ") && $0.contains("adequate ≥ 90%") })
         terminal.type("x")
-        terminal.type("qq")
+        terminal.type("q")
         _ = try await run.value
 
         let battles = try store.battles()

@@ -1,4 +1,5 @@
 import ArenaCore
+import ArenaStore
 import Foundation
 import Testing
 
@@ -29,7 +30,7 @@ struct LeaderboardCommandTests {
         try battles().write(to: file, atomically: true, encoding: .utf8)
         let result = try await arena.run(["import", file.path])
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("imported 640 battles (0 already present, 1 malformed rows skipped)"))
+        #expect(result.stdout.hasPrefix("imported 640 battles (0 already present, 1 malformed row skipped)"))
         #expect(result.stderr.contains("battles.jsonl:641: not valid JSON"))
         let again = try await arena.run(["import", file.path])
         #expect(again.stdout.hasPrefix("imported 0 battles (640 already present"))
@@ -95,6 +96,9 @@ struct LeaderboardCommandTests {
 
     @Test func emptyStoreSaysHowToGetVerdicts() async throws {
         let arena = ArenaProcess()
+        try FileManager.default.createDirectory(atPath: (arena.storePath as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        _ = try BattleStore(path: arena.storePath)  // an empty store (a missing one is another message)
         let result = try await arena.run(["leaderboard"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("not enough verdicts to rank yet"))

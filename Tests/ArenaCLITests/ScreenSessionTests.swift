@@ -51,7 +51,7 @@ struct ScreenSessionTests {
         terminal.type("l")  // after the vote the prompt is empty: l is held, a second l opens
         #expect(await Self.waitFor(terminal) { $0.contains("press l again") })
         terminal.type("l")
-        #expect(await Self.waitFor(terminal) { $0.contains(" Leaderboard ") && $0.contains("95% interval") && $0.contains("1 verdicts") })
+        #expect(await Self.waitFor(terminal) { $0.contains(" Leaderboard ") && $0.contains("95% interval") && $0.contains("1 verdict") })
         terminal.type("x")  // any key closes the box
         #expect(await Self.waitFor(terminal) { !$0.contains(" Leaderboard ") })
         terminal.type("qq")

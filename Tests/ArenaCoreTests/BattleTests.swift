@@ -42,6 +42,30 @@ struct BattleTests {
         #expect(Answer(seatIndex: 0, text: "partial", finishReason: .truncated).canWin)
     }
 
+    /// A model that names itself only in its reasoning is identified all the same: the battle is
+    /// flagged, so the store, the export and the ranking treat it as leaked.
+    @Test func aReasoningOnlyLeakFlagsTheBattle() {
+        let model = ModelConfig(name: "m", baseURL: URL(string: "http://127.0.0.1:1/v1")!, model: "m")
+        var battle = Battle(createdAt: Date(), mode: .ask, blind: true, systemPrompt: nil,
+                            seats: [Seat(index: 0, model: model), Seat(index: 1, model: model)])
+        battle.turns = [BattleTurn(index: 0, prompt: "hi", createdAt: Date(), answers: [
+            Answer(seatIndex: 0, text: "Hello!", reasoning: "As Claude, I should greet back.", finishReason: .stop),
+            Answer(seatIndex: 1, text: "Hi.", finishReason: .stop),
+        ])]
+        #expect(battle.leakedWords == ["claude"])
+    }
+
+    @Test(arguments: [
+        (Answer(seatIndex: 0, text: "ok", finishReason: .stop), nil),
+        (Answer(seatIndex: 0, text: " \n", finishReason: .stop), "gave an empty answer"),
+        (Answer(seatIndex: 0, text: "partial", finishReason: .cancelled), "was cancelled"),
+        (Answer(seatIndex: 0, text: "x", finishReason: .error, error: ProviderError(.network, "reset")), "failed"),
+    ] as [(Answer, String?)])
+    func whoCannotWinAndWhy(answer: Answer, reason: String?) {
+        #expect(answer.cannotWinReason == reason)
+        #expect(answer.canWin == (reason == nil))
+    }
+
     @Test func conversationHasEachSeatsOwnHistory() {
         var battle = Battle(createdAt: Date(), mode: .ask, blind: true, systemPrompt: "Be brief.",
                             seats: [Seat(index: 0, model: Self.model("a")), Seat(index: 1, model: Self.model("b"))])

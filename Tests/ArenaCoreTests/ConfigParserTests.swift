@@ -94,6 +94,16 @@ struct ConfigParserTests {
         #expect(throws: ArenaConfig.SelectionError.self) { try config.select(["nope"]) }
     }
 
+    @Test func namingAModelTwiceIsRefusedByName() throws {
+        let config = try parser.parse(valid)
+        do {
+            _ = try config.select(["smol", "smol"])
+            Issue.record("a duplicated model was accepted")
+        } catch {
+            #expect(error.message.hasPrefix("smol named more than once"))
+        }
+    }
+
     @Test func locationsFollowXDGAndEnvironment() {
         let env = ["HOME": "/home/u", "XDG_CONFIG_HOME": "/cfg", "XDG_DATA_HOME": "/data"]
         let xdg = ConfigLocations(configOption: nil, storeOption: nil, environment: env)

@@ -25,6 +25,18 @@ struct BattleStoreTests {
         return battle
     }
 
+    /// A reasoning-only identity leak is flagged in the store, as the screen flags it.
+    @Test func aReasoningOnlyLeakIsStoredAsLeaked() throws {
+        let store = try BattleStore(path: Self.temporaryPath())
+        let battle = Self.battle(answers: [
+            Answer(seatIndex: 0, text: "Hello!", reasoning: "I am ChatGPT, so greet politely.", finishReason: .stop),
+            Answer(seatIndex: 1, text: "Hi.", finishReason: .stop),
+        ])
+        try store.save(battle: battle, turn: 0)
+        let stored = try #require(try store.battles().first)
+        #expect(stored.isLeaked && stored.leakedWords == ["chatgpt"])
+    }
+
     @Test func migratesFromEmptyWithPrivateFiles() throws {
         let path = Self.temporaryPath()
         let store = try BattleStore(path: path)

@@ -1,4 +1,5 @@
 import ArenaCore
+import ArenaUI
 import Foundation
 import Synchronization
 
@@ -16,9 +17,14 @@ final class LabelledStreamPrinter: Sendable {
     private let style: Style
     private let width: Int
     private let names: [Int: String]
+    private let hiding: [String]
 
     /// - Parameter names: shown beside labels only when the battle is not blind.
-    init(seatCount: Int, console: ConsoleWriter, style: Style, width: Int, names: [Int: String] = [:]) {
+    /// - Parameter hiding: names, model ids and hosts masked (with vendor words) in errors and retry
+    ///   notices, which are printed before the vote; empty when the battle is not blind.
+    init(seatCount: Int, console: ConsoleWriter, style: Style, width: Int, names: [Int: String] = [:],
+         hiding: [String] = []) {
+        self.hiding = hiding
         buffers = Mutex(Dictionary(uniqueKeysWithValues: (0..<seatCount).map { ($0, SeatBuffer()) }))
         self.console = console
         self.style = style
@@ -39,7 +45,7 @@ final class LabelledStreamPrinter: Sendable {
                 buffer.reasoning += piece
                 output += drain(&buffer.reasoning, seat: seat, reasoning: true, all: false)
             case .retrying(let attempt, let delay, let reason):
-                output += prefix(seat, mark: "…") + style.yellow("\(reason.message) — retry \(attempt) in \(String(format: "%.1f", delay)) s") + "\n"
+                output += prefix(seat, mark: "…") + style.yellow("\(masked(reason.message)) — retry \(attempt) in \(String(format: "%.1f", delay)) s") + "\n"
             case .finished(let reason):
                 output += drain(&buffer.reasoning, seat: seat, reasoning: true, all: true)
                 output += drain(&buffer.text, seat: seat, reasoning: false, all: true)
@@ -48,13 +54,18 @@ final class LabelledStreamPrinter: Sendable {
             case .failed(let error):
                 output += drain(&buffer.reasoning, seat: seat, reasoning: true, all: true)
                 output += drain(&buffer.text, seat: seat, reasoning: false, all: true)
-                output += prefix(seat, mark: "✗") + style.red("error: \(error.description)") + "\n"
+                output += prefix(seat, mark: "✗") + style.red("error: \(masked(error.description))") + "\n"
             case .usage:
                 break
             }
             buffers[seat] = buffer
         }
         if !output.isEmpty { console.out(output) }
+    }
+
+    /// Before the vote nothing printed may name a seat's model: its name, model id, host or vendor.
+    private func masked(_ message: String) -> String {
+        hiding.isEmpty ? message : IdentityLeakGuard.default.redacted(message, hiding: hiding)
     }
 
     private func prefix(_ seat: Int, mark: String) -> String {

@@ -18,8 +18,8 @@ enum VotePrompt {
                 console.err("  not a verdict: \"\(line)\"\n")
                 continue
             }
-            if case .seat(let index) = verdict, !(answers.first { $0.seatIndex == index }?.canWin ?? false) {
-                console.err("  \(SeatLabels.label(for: index)) failed and cannot win\n")
+            if case .seat(let index) = verdict, let reason = answers.first(where: { $0.seatIndex == index })?.cannotWinReason {
+                console.err("  \(SeatLabels.label(for: index)) \(reason), so it cannot win\n")
                 continue
             }
             return verdict

@@ -65,13 +65,21 @@ struct AskCommand: AsyncParsableCommand {
             seats = SeatShuffler.seats(for: chosen, using: &generator)
         }
         var battle = Battle(createdAt: Date(), mode: .ask, blind: !noBlind, systemPrompt: system, seats: seats)
-        let answers = try await stream(battle: battle, prompt: text, config: config)
+        let interrupts = InterruptHandler()
+        let answers = try await stream(battle: battle, prompt: text, config: config, interrupts: interrupts)
         battle.turns = [BattleTurn(index: 0, prompt: text, createdAt: battle.createdAt, answers: answers)]
         do { try store.save(battle: battle, turn: 0) } catch { throw CLIFailure(error.description) }
 
         let console = ConsoleWriter()
         let style = Style(enabled: TerminalInfo.useColor && !json)
+        // The battle is stored: Ctrl-C at the verdict prompt keeps it and says so.
+        let kept = "interrupted; battle \(battle.id.uuidString.lowercased()) was kept without a verdict (in \(store.path))"
+        interrupts.onInterrupt {
+            console.err("\narena: \(kept)\n")
+            Foundation.exit(130)
+        }
         let verdict = try decideVerdict(answers: answers, console: console, style: style)
+        interrupts.onInterrupt(nil)
         if let verdict {
             let rater = config.rater ?? ProcessInfo.processInfo.environment["USER"] ?? NSUserName()
             let record = VerdictRecord(battleID: battle.id, turnIndex: 0, verdict: verdict, rater: rater, createdAt: Date())
@@ -98,25 +106,27 @@ struct AskCommand: AsyncParsableCommand {
         if prompt == "-" {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             guard let read = String(data: data, encoding: .utf8) else { throw CLIFailure.badInput("standard input is not UTF-8 text") }
-            text = read
+            // A pipe's trailing newline (echo, heredocs) is not part of the prompt; leading text is kept as sent.
+            text = String(read.reversed().drop { $0.isWhitespace }.reversed())
         }
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw CLIFailure.badInput("the prompt is empty") }
         return text
     }
 
     /// Streams every seat concurrently; Ctrl-C cancels them all and nothing is stored.
-    private func stream(battle: Battle, prompt: String, config: ArenaConfig) async throws -> [Answer] {
+    private func stream(battle: Battle, prompt: String, config: ArenaConfig, interrupts: InterruptHandler) async throws -> [Answer] {
         let console = ConsoleWriter()
         let style = Style(enabled: TerminalInfo.useColor)
         let names = noBlind ? Dictionary(uniqueKeysWithValues: battle.seats.map { ($0.index, $0.model.name) }) : [:]
+        let hiding = noBlind ? [] : Array(Set(battle.seats.flatMap { [$0.model.name] + $0.model.identifyingWords }))
+            .sorted { $0.count > $1.count }
         let printer = LabelledStreamPrinter(seatCount: battle.seats.count, console: console, style: style,
-                                            width: TerminalInfo.width, names: names)
+                                            width: TerminalInfo.width, names: names, hiding: hiding)
         if !json {
             let labels = battle.seats.map { style.seat($0.index, $0.label) }.joined(separator: ", ")
-            console.err(style.dim("asking \(battle.seats.count) models, seats shuffled: ") + labels + "\n")
+            console.err(style.dim("asking \(counted(battle.seats.count, "model")), seats shuffled: ") + labels + "\n")
         }
         let client = ModelClient()
-        let interrupts = InterruptHandler()
         let runner = BattleRunner(client: client, config: config)
         let quiet = json
         let task = Task {
@@ -137,8 +147,8 @@ struct AskCommand: AsyncParsableCommand {
     private func decideVerdict(answers: [Answer], console: ConsoleWriter, style: Style) throws -> Verdict? {
         if let vote {
             let verdict = Verdict(parsing: vote, seatCount: answers.count)
-            if case .seat(let index) = verdict, !answers[index].canWin {
-                throw CLIFailure("seat \(SeatLabels.label(for: index)) failed and cannot win; the battle is stored without a verdict")
+            if case .seat(let index) = verdict, let reason = answers[index].cannotWinReason {
+                throw CLIFailure("\(SeatLabels.label(for: index)) \(reason), so it cannot win; the battle is stored without a verdict")
             }
             return verdict
         }

@@ -54,7 +54,7 @@ struct ConfigCommand: AsyncParsableCommand {
         func run() async throws {
             let config = try await global.loadConfig(discover: false)
             let names = config.models.map(\.name).joined(separator: ", ")
-            print("\(global.locations.configPath): ok — \(config.models.count) models: \(names)")
+            print("\(global.locations.configPath): ok — \(counted(config.models.count, "model")): \(names)")
         }
     }
 

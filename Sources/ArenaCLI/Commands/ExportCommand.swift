@@ -28,12 +28,16 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let exportFormat = ExportFormat(rawValue: format) ?? .jsonl
-        let store = try global.openStore()
+        let store = try global.openExistingStore()
         let battles: [StoredBattle]
         do { battles = try store.battles() } catch { throw CLIFailure(error.description) }
         var text = exportFormat.header ?? ""
+        var rows = 0
         for stored in battles {
-            for row in BattleExporter.rows(for: stored, includeUnvoted: all, redactPrompts: redact) { text += try exportFormat.line(row) }
+            for row in BattleExporter.rows(for: stored, includeUnvoted: all, redactPrompts: redact) {
+                text += try exportFormat.line(row)
+                rows += 1
+            }
         }
         if let out {
             let temporary = out + ".partial"
@@ -47,6 +51,9 @@ struct ExportCommand: ParsableCommand {
             } catch {
                 throw CLIFailure("cannot write \(out): \(error.localizedDescription)")
             }
+            // Standard output stays empty (it may be piped); the confirmation goes to standard error.
+            let hint = rows == 0 && !all ? " (unvoted and skipped turns are exported only with --all)" : ""
+            FileHandle.standardError.write(Data("arena: wrote \(counted(rows, "row")) to \(out)\(hint)\n".utf8))
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }

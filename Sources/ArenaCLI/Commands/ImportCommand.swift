@@ -36,8 +36,9 @@ struct ImportCommand: ParsableCommand {
             throw CLIFailure(error.description)
         }
         for problem in problems.prefix(20) { console.err("arena: skipped \(problem)\n") }
-        if problems.count > 20 { console.err("arena: … and \(problems.count - 20) more malformed rows\n") }
-        console.out("imported \(added) battles (\(rows - added) already present, \(problems.count) malformed rows skipped) into \(store.path)\n")
+        if problems.count > 20 { console.err("arena: … and \(counted(problems.count - 20, "more malformed row"))\n") }
+        console.out("imported \(counted(added, "battle")) (\(rows - added) already present, \(counted(problems.count, "malformed row")) skipped)"
+                    + " into \(store.path)\n")
         if rows == 0 && !problems.isEmpty { throw CLIFailure("no valid rows in \(file)") }
     }
 }

@@ -70,7 +70,7 @@ struct LeaderboardCommand: AsyncParsableCommand {
         case "json": print(try printer.json())
         case "csv": print(printer.csv(), terminator: "")
         default:
-            print(printer.table(plotWidth: TerminalInfo.stdoutIsTerminal ? max(TerminalInfo.width - 78, 0) : 0,
+            print(printer.table(width: TerminalInfo.stdoutIsTerminal ? TerminalInfo.width : nil,
                                 method: method, ties: ties, rounds: bootstrap, seed: seed))
             if pairs { print(printer.pairs()) }
         }
@@ -85,7 +85,7 @@ struct LeaderboardCommand: AsyncParsableCommand {
     }
 
     func loadData() throws -> RankingData {
-        let store = try global.openStore()
+        let store = try global.openExistingStore()
         let votes: [RankingVote]
         do { votes = try store.rankingVotes(withText: styleControl) } catch { throw CLIFailure(error.description) }
         var filter = RankingData.Filter(includeLeaked: includeLeaked, since: since.flatMap(DateParsing.date),

@@ -10,7 +10,7 @@ struct ModelsCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(name: .long, help: "Ask every endpoint for its model list (concurrently, 5 s timeout; spends no tokens).")
+    @Flag(name: .long, help: "Ask every endpoint for its model list (concurrently, 5 s timeout or ARENA_PROBE_TIMEOUT; spends no tokens).")
     var probe = false
 
     func run() async throws {
@@ -20,35 +20,40 @@ struct ModelsCommand: AsyncParsableCommand {
         var results: [String: EndpointProbe.Result] = [:]
         if probe {
             results = await withTaskGroup(of: (String, EndpointProbe.Result).self) { group in
-                for model in config.models { group.addTask { (model.name, await EndpointProbe.probe(model)) } }
+                let timeout = EndpointProbe.timeoutOverride(environment: ProcessInfo.processInfo.environment) ?? 5
+                for model in config.models { group.addTask { (model.name, await EndpointProbe.probe(model, timeoutSeconds: timeout)) } }
                 var collected: [String: EndpointProbe.Result] = [:]
                 for await (name, result) in group { collected[name] = result }
                 return collected
             }
         }
-        let nameWidth = config.models.map(\.name.count).max() ?? 0
-        let idWidth = config.models.map { "\($0.provider.rawValue):\($0.model)".count }.max() ?? 0
+        let anyPrice = config.models.contains { $0.price != nil }
+        let anyTags = config.models.contains { !$0.tags.isEmpty }
         var failures = 0
+        var rows: [[String]] = []
         for model in config.models {
-            let id = "\(model.provider.rawValue):\(model.model)"
-            var line = model.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  "
-                + id.padding(toLength: idWidth, withPad: " ", startingAt: 0) + "  " + model.baseURL.absoluteString
-            if let price = model.price { line += style.dim(String(format: "  $%g/$%g per 1M", price.input, price.output)) }
-            if !model.tags.isEmpty { line += style.dim("  [" + model.tags.joined(separator: ", ") + "]") }
+            // Every row has every column (a dash where a value is missing), so columns line up.
+            var row = [model.name, "\(model.provider.rawValue):\(model.model)", model.baseURL.absoluteString]
+            if anyPrice {
+                row.append(model.price.map { style.dim(String(format: "$%g/$%g per 1M", $0.input, $0.output)) } ?? style.dim("–"))
+            }
+            if anyTags { row.append(model.tags.isEmpty ? "" : style.dim("[" + model.tags.joined(separator: ", ") + "]")) }
             switch results[model.name] {
             case .reachable(let listed, let ms)?:
                 let note = listed == false ? style.yellow(" (model id not in the endpoint's list)") : ""
-                line += "  " + style.green(String(format: "ok %.0f ms", ms)) + note
-            case .failed(let error)?:
+                row.append(style.green(String(format: "ok %.0f ms", ms)) + note)
+            case .failed(let error, let probed)?:
                 failures += 1
-                line += "  " + style.red("✗ \(error.description)")
+                row.append(style.red("✗ \(error.description)") + style.dim(" — probed " + probed.joined(separator: ", then ")))
             case nil:
                 break
             }
-            console.out(line + "\n")
+            rows.append(row)
         }
+        let table = TextTable(header: [], rows: rows, numeric: []).lines().dropFirst()  // no header row: one line per model
+        if !table.isEmpty { console.out(table.joined(separator: "\n") + "\n") }
         if failures > 0 {
-            throw CLIFailure("\(failures) of \(config.models.count) endpoints did not answer")
+            throw CLIFailure("\(failures) of \(counted(config.models.count, "endpoint")) did not answer")
         }
     }
 }

@@ -32,7 +32,7 @@ struct RecommendCommand: AsyncParsableCommand {
     func run() async throws {
         let promptSuite = try SuiteLoading.load(suite, locations: global.locations)
         let config = (try? ConfigFile.load(path: global.locations.configPath)) ?? ArenaConfig(models: [])
-        let store = try global.openStore()
+        let store = try global.openExistingStore()
         let bars = barSpecs.compactMap(AdequacyBar.init(parsing:))
         let recommendation: Recommendation
         do {
@@ -52,7 +52,8 @@ struct RecommendCommand: AsyncParsableCommand {
                 guard let cost = row.costPerThousand, let rating = row.rating?.rating else { return nil }
                 return CostQualityPlot.Point(label: row.model, cost: cost, rating: rating)
             }
-            print("\n" + CostQualityPlot(points: points, width: 56, height: 12).lines().joined(separator: "\n"))
+            let width = TerminalInfo.stdoutIsTerminal ? min(TerminalInfo.width, 100) : 80
+            print("\n" + CostQualityPlot(points: points, width: width, height: 12).lines().joined(separator: "\n"))
         }
     }
 }

@@ -48,7 +48,8 @@ struct RunCommand: AsyncParsableCommand {
         }
         let console = ConsoleWriter()
         let style = Style(enabled: TerminalInfo.useColor)
-        console.err("run \(promptSuite.name): \(promptSuite.prompts.count) prompts × \(chosen.count) models × \(`repeat`) = \(jobs.count) requests"
+        console.err("run \(promptSuite.name): \(counted(promptSuite.prompts.count, "prompt")) × \(counted(chosen.count, "model"))"
+                    + " × \(`repeat`) = \(counted(jobs.count, "request"))"
                     + (jobs.count > pending.count ? "; \(jobs.count - pending.count) already done" : "") + "\n")
         guard !pending.isEmpty else {
             console.out("nothing to do: every answer of \(promptSuite.name) is stored (\(store.path))\n")
@@ -82,11 +83,11 @@ struct RunCommand: AsyncParsableCommand {
         let counts = progress.snapshot
         if let first = saveErrors.first { throw CLIFailure("could not store answers: \(first)") }
         if task.isCancelled {
-            throw CLIFailure("interrupted: \(counts.done) answers stored, \(pending.count - counts.done - counts.failed) not run; run it again to finish", exitCode: 130)
+            throw CLIFailure("interrupted: \(counted(counts.done, "answer")) stored, \(pending.count - counts.done - counts.failed) not run; run it again to finish", exitCode: 130)
         }
         console.out(RunSummary.render(answers: (try? store.runAnswers(suite: promptSuite.name)) ?? [], models: chosen, style: style))
         if counts.failed > 0 {
-            throw CLIFailure("\(counts.failed) of \(pending.count) requests failed (recorded as failures); run it again to retry them")
+            throw CLIFailure("\(counts.failed) of \(counted(pending.count, "request")) failed (recorded as failures); run it again to retry them")
         }
     }
 }

@@ -13,7 +13,7 @@ struct StatsCommand: AsyncParsableCommand {
     @Option(help: "Days of votes-per-day history to show.") var days: Int = 14
 
     func run() async throws {
-        let store = try global.openStore()
+        let store = try global.openExistingStore()
         let votes: [RankingVote]
         let battleCount: Int
         let leaked: [[String]]
@@ -32,18 +32,18 @@ struct StatsCommand: AsyncParsableCommand {
         }
         let verdicts = votes.map(\.record)
         var lines: [String] = []
-        lines.append(style.bold("Verdicts") + ": \(verdicts.count) in \(battleCount) battles"
+        lines.append(style.bold("Verdicts") + ": \(verdicts.count) in \(counted(battleCount, "battle"))"
                      + " (\(verdicts.filter { $0.verdict == .skip }.count) skipped, \(verdicts.filter { !$0.blind }.count) cast after the reveal)")
         if bias.battles > 0 {
             lines.append(style.bold("Position bias") + ": the left/first seat won " + percent(bias.firstSeatShare())
-                         + " of \(bias.firstSeatWins + bias.secondSeatWins) decided comparisons (50% is unbiased)")
+                         + " of \(counted(bias.firstSeatWins + bias.secondSeatWins, "decided comparison")) (50% is unbiased)")
             lines.append(style.bold("Ties") + ": " + percent(bias.tieRate()) + "   " + style.bold("Both bad") + ": " + percent(bias.bothBadRate()))
         } else {
             lines.append(style.dim("No comparisons yet: vote in `arena` or `arena ask`."))
         }
-        lines.append(style.bold("Identity leaks") + ": \(leaked.count) battles flagged"
+        lines.append(style.bold("Identity leaks") + ": \(counted(leaked.count, "battle")) flagged"
                      + (leaked.isEmpty ? "" : " — words: " + Set(leaked.joined()).sorted().joined(separator: ", ")))
-        lines.append(style.bold("Votes per day") + " (last \(days) days):")
+        lines.append(style.bold("Votes per day") + " (last \(counted(days, "day"))):")
         let calendar = Calendar(identifier: .gregorian)
         let today = calendar.startOfDay(for: Date())
         var perDay: [Date: Int] = [:]

@@ -14,8 +14,10 @@ struct SuitesCommand: ParsableCommand {
         let library = SuiteLoading.library(locations: global.locations)
         let entries = library.list()
         let style = Style(enabled: TerminalInfo.useColor)
+        let missingShipped = SuiteLoading.shippedDirectory() == nil ? Self.noShippedSuites() : nil
         guard !entries.isEmpty else {
-            print("no suites found (searched: \(library.directories.joined(separator: ", ")))")
+            let searched = library.directories.map { FileManager.default.fileExists(atPath: $0) ? $0 : "\($0) (does not exist)" }
+            print("no suites found; looked in \(searched.joined(separator: ", "))" + (missingShipped.map { "; \($0)" } ?? ""))
             return
         }
         let rows = entries.map { entry -> [String] in
@@ -25,5 +27,14 @@ struct SuitesCommand: ParsableCommand {
                     description.isEmpty ? style.dim(entry.path) : description]
         }
         print(TextTable(header: ["suite", "prompts", ""], rows: rows, numeric: [1]).lines().joined(separator: "\n"))
+        if let missingShipped { print(style.dim(missingShipped)) }
+    }
+
+    /// Why the shipped suites are not listed, and how to get them.
+    static func noShippedSuites() -> String {
+        let executable = Bundle.main.executablePath ?? "arena"
+        let installed = SuiteLibrary.installedPromptsDirectory(executablePath: executable) ?? "<prefix>/share/arena/prompts"
+        return "no shipped suites: none in \(installed) and no source tree's prompts/ above \(executable) "
+            + "(install them with scripts/install.sh, or set ARENA_PROMPTS_DIR)"
     }
 }

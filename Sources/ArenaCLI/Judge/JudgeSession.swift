@@ -41,19 +41,25 @@ final class JudgeSession: Sendable {
         do { status = StoreStatus(path: store.path, verdictCount: try store.verdictCount()) } catch { throw CLIFailure(error.description) }
         var environment = ArenaScreenEnvironment(
             store: status,
-            newBattle: { [self] in try nextBattle() },
+            newBattle: { [self] in try await BattleStore.onStoreThread { Result { try self.nextBattle() } }.get() },
             runTurn: { [self] request, sink in replay(request, sink: sink) },
-            saveVerdict: { [self] submission in saveVerdict(submission) })
+            saveVerdict: { [self] submission in await BattleStore.onStoreThread { self.saveVerdict(submission) } })
         environment.judgeMode = true
         environment.leaderboard = { [self] width in suiteStandings(width: width) }
-        environment.markAdequacy = { [self] _, seat, adequate in markAdequacy(seat: seat, adequate: adequate) }
-        environment.undo = { [self] in undo() }
+        environment.markAdequacy = { [self] _, seat, adequate in
+            await BattleStore.onStoreThread { self.markAdequacy(seat: seat, adequate: adequate) }
+        }
+        environment.undo = { [self] in await BattleStore.onStoreThread { self.undo() } }
         return environment
     }
 
+    /// Every comparison of the suite's stored answers is judged: more answers are what would help.
     struct NothingLeft: Error, CustomStringConvertible {
         var judged: Int
-        var description: String { "nothing left to judge (\(judged) judged) — q quits" }
+        var suite: String
+        var description: String {
+            "all \(judged == 1 ? "1 comparison" : "\(judged) comparisons") judged; for more, add answers: arena run \(suite) --repeat 2"
+        }
     }
 
     func nextBattle() throws -> BattleSetup {
@@ -68,7 +74,7 @@ final class JudgeSession: Sendable {
             while let item = state.queue.next(using: &state.generator) {
                 if try claim(item) { return show(item, in: &state) }
             }
-            throw NothingLeft(judged: state.queue.judgedCount)
+            throw NothingLeft(judged: state.queue.judgedCount, suite: suite.name)
         }
     }
 
@@ -84,12 +90,13 @@ final class JudgeSession: Sendable {
         battle.origin = item.origin
         state.current = Current(item: item, battle: battle, answers: answers)
         let prompt = suite.prompt(id: item.origin.promptID)
-        var caption = "\(suite.name) · \(item.origin.promptID)" + (item.origin.repeatIndex > 0 ? " #\(item.origin.repeatIndex + 1)" : "")
+        let caption = "\(suite.name) · \(item.origin.promptID)" + (item.origin.repeatIndex > 0 ? " #\(item.origin.repeatIndex + 1)" : "")
             + " · \(state.queue.judgedCount) judged, \(state.queue.pending.count + 1) left"
-        if let notes = prompt?.notes, !notes.isEmpty { caption += " · " + notes.replacingOccurrences(of: "\n", with: " ") }
+        let notes = (prompt?.notes).flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
         let text = answers[0].conversation.last { $0.role == .user }?.content ?? prompt?.text ?? item.origin.promptID
         return BattleSetup(battleID: battle.id.uuidString.lowercased(), modelNames: seats.map(\.model.name),
-                           presetPrompt: text, caption: caption)
+                           presetPrompt: text, caption: caption, notes: notes,
+                           hiddenWords: seats.flatMap(\.model.identifyingWords) + answers.map(\.modelID))
     }
 
     /// "Streams" the stored answers at once, then stores the turn so the verdict can refer to it.
@@ -150,8 +157,8 @@ final class JudgeSession: Sendable {
     }
 
     /// Takes back the last verdict: deletes its battle and shows that comparison again.
-    func undo() -> BattleSetup? {
-        state.withLock { state in
+    func undo() -> UndoneVerdict? {
+        let setup: BattleSetup? = state.withLock { state in
             guard let last = state.judged.popLast() else { return nil }
             try? store.deleteBattle(id: last.battle.id)
             release(last.item)
@@ -164,6 +171,7 @@ final class JudgeSession: Sendable {
             _ = state.queue.next(using: &state.generator, preferFirst: true)
             return show(last.item, in: &state)
         }
+        return setup.map { UndoneVerdict(setup: $0, verdictCount: try? store.verdictCount()) }
     }
 
     /// The store key of a pending comparison: prompt, repeat and the two models.

@@ -1,3 +1,4 @@
+import ArenaCore
 import Foundation
 
 /// The recommendation as a table, a verdict line and what to judge next.
@@ -34,7 +35,7 @@ struct RecommendationPrinter {
         }
         let open = recommendation.undecidedWorthJudging
         if !open.isEmpty {
-            let parts = open.map { item in item.needed.map { "\(item.model) (about \($0) more judgements)" } ?? "\(item.model) (needs judgements)" }
+            let parts = open.map { item in item.needed.map { "\(item.model) (about \(counted($0, "more judgement")))" } ?? "\(item.model) (needs judgements)" }
             text += (recommendation.cheapest == nil ? "To decide, judge more answers of: " : "Cheaper but undecided: ")
                 + parts.joined(separator: ", ") + " — arena judge \(suite)\n"
         }

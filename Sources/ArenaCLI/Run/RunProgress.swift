@@ -73,7 +73,7 @@ final class RunProgress: Sendable {
     func summary(_ counts: Counts) -> String {
         let finished = counts.done + counts.failed
         var parts = ["\(finished)/\(counts.total) done", "\(counts.failed) failed",
-                     "\(Self.compact(counts.tokens)) tokens", String(format: "$%.4f", counts.cost)]
+                     "\(Self.compact(counts.tokens)) \(pluralised(counts.tokens, "token"))", String(format: "$%.4f", counts.cost)]
         if finished > 0, finished < counts.total {
             let elapsed = ContinuousClock.now - started
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

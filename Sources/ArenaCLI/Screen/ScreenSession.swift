@@ -57,7 +57,8 @@ final class ScreenSession: Sendable {
                             seats: SeatShuffler.seats(for: models, using: &generator))
         let id = battle.id.uuidString.lowercased()
         state.withLock { $0.battles[id] = battle }
-        return BattleSetup(battleID: id, modelNames: battle.seats.map(\.model.name))
+        return BattleSetup(battleID: id, modelNames: battle.seats.map(\.model.name),
+                           hiddenWords: battle.seats.flatMap(\.model.identifyingWords))
     }
 
     /// Streams the turn into the screen, then stores it (whatever happened: answers, errors,
@@ -72,8 +73,9 @@ final class ScreenSession: Sendable {
             var updated = battle
             updated.turns.append(BattleTurn(index: request.turn, prompt: request.prompt, createdAt: Date(), answers: answers))
             state.withLock { $0.battles[request.battleID] = updated }
+            let finished = updated
             do {
-                try store.save(battle: updated, turn: request.turn)
+                try await store.offPool { store throws(StoreError) in try store.save(battle: finished, turn: request.turn) }
                 return nil
             } catch {
                 return "\(error)"
@@ -93,6 +95,7 @@ final class ScreenSession: Sendable {
         let reveals = turn.answers.map { answer in
             SeatReveal(modelName: battle.seats[answer.seatIndex].model.name,
                        timeToFirstTokenMilliseconds: answer.metrics.ttftMs.map { Int($0.rounded()) },
+                       totalMilliseconds: answer.metrics.durationMs.map { Int($0.rounded()) },
                        tokensPerSecond: answer.metrics.tokensPerSecond, outputTokens: answer.metrics.outputTokens,
                        outputTokensEstimated: answer.metrics.tokensEstimated, costUSD: answer.metrics.costUSD)
         }
@@ -104,10 +107,14 @@ final class ScreenSession: Sendable {
         case .bothBad: verdict = .bothBad
         case .skip: verdict = .skip
         }
+        let record = VerdictRecord(battleID: battle.id, turnIndex: submission.turn, verdict: verdict,
+                                   rater: rater, createdAt: Date(), blind: submission.isBlind)
         do {
-            try store.save(verdict: VerdictRecord(battleID: battle.id, turnIndex: submission.turn, verdict: verdict,
-                                                  rater: rater, createdAt: Date(), blind: submission.isBlind))
-            return VerdictReceipt(verdictCount: try? store.verdictCount(), reveals: reveals)
+            let count = try await store.offPool { store throws(StoreError) in
+                try store.save(verdict: record)
+                return try? store.verdictCount()
+            }
+            return VerdictReceipt(verdictCount: count, reveals: reveals)
         } catch {
             return VerdictReceipt(saveError: error.description, reveals: reveals)
         }

@@ -37,20 +37,42 @@ struct GlobalOptions: ParsableArguments {
     }
 
     private func discoveredConfig(environment: [String: String], path: String) async throws -> ArenaConfig {
-        let found = await Discovery.discover(DiscoveryCandidate.defaults(environment: environment), environment: environment)
+        let timeout = EndpointProbe.timeoutOverride(environment: environment)
+        let found = await Discovery.discover(DiscoveryCandidate.defaults(environment: environment), environment: environment,
+                                             localTimeout: timeout ?? 0.8, hostedTimeout: timeout ?? 4)
         let config = Discovery.config(from: found)
-        let summary = found.filter { $0.failure == nil }.map { "\($0.candidate.label) (\($0.models.count) models)" }
+        let usable = found.filter { $0.failure == nil && !$0.models.isEmpty }
+        let leftOut = Discovery.report(found.filter { !usable.contains($0) })
+        for line in leftOut { FileHandle.standardError.write(Data("arena: discovery: \(line)\n".utf8)) }
         guard !config.models.isEmpty else {
-            throw CLIFailure.badInput("no config file at \(path), and no local model server (Ollama, llama.cpp, vLLM, LM Studio) "
-                                      + "or API key variable was found; create a config with `arena config init`")
+            let keys = DiscoveryCandidate.hostedKeyVariables
+            let hosted = found.contains { !$0.candidate.isLocal }
+                ? "no hosted API could be used (see above)"
+                : "no API key variable is set (\(keys.joined(separator: ", ")))"
+            throw CLIFailure.badInput("no config file at \(path), no local model server answered "
+                                      + "(\(Discovery.localSummary(found))) and \(hosted); "
+                                      + "create a config with `arena config init`")
         }
+        let summary = usable.map { "\($0.candidate.label) (\(counted($0.models.count, "model")))" }
         FileHandle.standardError.write(Data("arena: no config file; using what was found: \(summary.joined(separator: ", ")) — `arena config init --from-discovered` saves it\n".utf8))
         return config
     }
 
+    /// The store, created (private) if it does not exist yet: for commands that record.
     func openStore() throws -> BattleStore {
         do { return try BattleStore(location: locations.storePath) } catch {
             throw CLIFailure(error.description)
         }
+    }
+
+    /// The store for a command that only reads it: a SQLite path that does not exist is a failure
+    /// that says so, and nothing is created (no file, no directory). PostgreSQL URLs open as usual.
+    func openExistingStore() throws -> BattleStore {
+        let location = locations.storePath
+        if !BattleStore.isPostgres(location), !FileManager.default.fileExists(atPath: location) {
+            throw CLIFailure("no store at \(location) (nothing has been recorded yet: vote in `arena` or `arena ask`, "
+                             + "`arena import` a file, or name another store with --store)")
+        }
+        return try openStore()
     }
 }

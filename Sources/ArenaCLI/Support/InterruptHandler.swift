@@ -2,7 +2,10 @@ import Dispatch
 import Foundation
 
 /// Turns Ctrl-C into task cancellation while streaming: the first press cancels every stream
-/// (the battle is then discarded, the store untouched); a second press exits at once.
+/// (the battle is then discarded, the store untouched); a second press exits at once. Keep one
+/// alive for as long as Ctrl-C should be handled (`arena ask` keeps it through the verdict
+/// prompt, where the action says the stored battle was kept): once it is gone, Ctrl-C kills
+/// the process silently.
 final class InterruptHandler: @unchecked Sendable {
     private let source: DispatchSourceSignal
     private let lock = NSLock()

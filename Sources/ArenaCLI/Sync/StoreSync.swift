@@ -24,7 +24,8 @@ enum StoreSync {
 
         var summary: String {
             isEmpty ? "nothing new"
-                : "\(battles) battles, \(turns) later turns, \(verdicts) verdicts, \(runAnswers) run answers, \(marks) adequacy marks"
+                : [counted(battles, "battle"), counted(turns, "later turn"), counted(verdicts, "verdict"),
+                   counted(runAnswers, "run answer"), counted(marks, "adequacy mark")].joined(separator: ", ")
         }
     }
 

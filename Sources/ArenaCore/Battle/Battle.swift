@@ -44,14 +44,26 @@ public struct Answer: Sendable, Equatable {
     }
 
     /// A seat can win only with a complete, non-empty, error-free answer.
-    public var canWin: Bool {
-        Self.canWin(failed: error != nil, hasText: !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
-                    finishReason: finishReason)
+    public var canWin: Bool { cannotWinReason == nil }
+
+    /// Why this answer cannot win ("failed", "was cancelled", "gave an empty answer"), or nil.
+    public var cannotWinReason: String? {
+        Self.cannotWinReason(failed: error != nil, hasText: !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+                             finishReason: finishReason)
     }
 
-    /// The rule behind `canWin`, for answers known only by these facts (`RankingVote`).
+    /// The rule behind `canWin`, for answers known only by these facts (`RankingVote`, the screen).
     public static func canWin(failed: Bool, hasText: Bool, finishReason: FinishReason) -> Bool {
-        !failed && hasText && finishReason != .error && finishReason != .cancelled
+        cannotWinReason(failed: failed, hasText: hasText, finishReason: finishReason) == nil
+    }
+
+    /// The one rule for who can win, with its reason in words: the screen, `arena ask` and judge
+    /// mode all say "B gave an empty answer, so it cannot win".
+    public static func cannotWinReason(failed: Bool, hasText: Bool, finishReason: FinishReason) -> String? {
+        if failed || finishReason == .error { return "failed" }
+        if finishReason == .cancelled { return "was cancelled" }
+        if !hasText { return "gave an empty answer" }
+        return nil
     }
 }
 
@@ -110,13 +122,16 @@ public struct Battle: Sendable, Equatable, Identifiable {
         return messages
     }
 
-    /// Identity words found in any answer so far (the battle is "leaked" when non-empty).
+    /// Identity words found in any answer or its reasoning so far (the battle is "leaked" when
+    /// non-empty): a model that names itself while thinking is as identified as one that says it.
     public var leakedWords: [String] {
         var found: [String] = []
         for turn in turns {
             for answer in turn.answers {
-                for word in IdentityLeakDetector.matches(in: answer.text) where !found.contains(word) {
-                    found.append(word)
+                for text in [answer.text, answer.reasoning] {
+                    for word in IdentityLeakDetector.matches(in: text) where !found.contains(word) {
+                        found.append(word)
+                    }
                 }
             }
         }

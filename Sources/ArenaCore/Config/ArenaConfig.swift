@@ -23,20 +23,29 @@ public struct ArenaConfig: Sendable, Equatable {
     }
 
     /// The models named in `names` (in that order), or all of them when `names` is empty.
-    /// Throws a message naming the unknown names and the known ones.
+    /// Throws a message naming the unknown names and the known ones, or the names given twice.
     public func select(_ names: [String]) throws(SelectionError) -> [ModelConfig] {
         guard !names.isEmpty else { return models }
         var picked: [ModelConfig] = []
         var unknown: [String] = []
+        var repeated: [String] = []
         for name in names {
             if let model = models.first(where: { $0.name == name }) {
-                if !picked.contains(where: { $0.name == name }) { picked.append(model) }
+                if picked.contains(where: { $0.name == name }) {
+                    if !repeated.contains(name) { repeated.append(name) }
+                } else {
+                    picked.append(model)
+                }
             } else {
                 unknown.append(name)
             }
         }
         if !unknown.isEmpty {
-            throw SelectionError(message: "unknown model\(unknown.count > 1 ? "s" : "") \(unknown.joined(separator: ", ")); configured: \(models.map(\.name).joined(separator: ", "))")
+            throw SelectionError(message: "unknown \(pluralised(unknown.count, "model")) \(unknown.joined(separator: ", ")); configured: \(models.map(\.name).joined(separator: ", "))")
+        }
+        if !repeated.isEmpty {
+            throw SelectionError(message: "\(repeated.joined(separator: ", ")) named more than once; a model takes one seat in a battle, "
+                                 + "so name each model once")
         }
         return picked
     }

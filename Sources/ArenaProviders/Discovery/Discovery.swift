@@ -17,6 +17,8 @@ public enum Discovery {
         public var models: [String]
         /// Why the endpoint could not be listed, if it could not.
         public var failure: String?
+        /// What kind of failure that was (a refused local port is the normal case, not news).
+        public var failureKind: ProviderError.Kind?
     }
 
     /// At most this many models per endpoint go into a discovered config.
@@ -33,9 +35,10 @@ public enum Discovery {
                                                                  environment: environment)
                     switch listing {
                     case .success(let ids):
-                        return (index, Found(candidate: candidate, models: chatModels(ids, provider: candidate), failure: nil))
+                        return (index, Found(candidate: candidate, models: chatModels(ids, provider: candidate), failure: nil,
+                                             failureKind: nil))
                     case .failure(let error):
-                        return (index, Found(candidate: candidate, models: [], failure: error.description))
+                        return (index, Found(candidate: candidate, models: [], failure: error.description, failureKind: error.kind))
                     }
                 }
             }
@@ -64,7 +67,7 @@ public enum Discovery {
     public static func yaml(from found: [Found]) -> String {
         var text = "# Written by `arena config init --from-discovered`. Edit freely; docs: README.md.\n"
         for endpoint in found {
-            let state = endpoint.failure.map { "not found (\($0))" } ?? "\(endpoint.models.count) models"
+            let state = endpoint.failure.map { "not found (\($0))" } ?? counted(endpoint.models.count, "model")
             text += "# \(endpoint.candidate.label) at \(endpoint.candidate.baseURL.absoluteString): \(state)\n"
         }
         text += "models:\n"

@@ -4,25 +4,52 @@ import Foundation
 import NIOCore
 
 /// Checks that a model's endpoint answers, cheaply: it lists the endpoint's models (no tokens
-/// spent) and says whether the configured model id is among them.
+/// spent) and says whether the configured model id is among them. An endpoint that does not serve
+/// a model list (404/405 — a proxy or a server that only speaks the chat route) is asked on the
+/// chat route itself, with an empty conversation it refuses or answers without generating.
+///
+/// ```swift
+/// switch await EndpointProbe.probe(model) {
+/// case .reachable(let listed, let ms): …
+/// case .failed(let error, let urls): print("✗ \(error) — probed \(urls.joined(separator: ", "))")
+/// }
+/// ```
 public enum EndpointProbe {
     public enum Result: Sendable, Equatable {
-        /// The endpoint answered; `listed` tells whether the model id appears in its listing.
+        /// The endpoint answered; `listed` tells whether the model id appears in its listing (nil
+        /// when it lists nothing, or was reached on its chat route).
         case reachable(listed: Bool?, milliseconds: Double)
-        case failed(ProviderError)
+        /// It did not: why, and every URL that was tried (`GET …/models`, `POST …`), for the message.
+        case failed(ProviderError, probed: [String])
+    }
+
+    /// Seconds each probe request may take: `ARENA_PROBE_TIMEOUT` when set to a positive number
+    /// (a slow link, or a loaded test machine), else nil for the caller's default.
+    public static func timeoutOverride(environment: [String: String]) -> Double? {
+        guard let text = environment["ARENA_PROBE_TIMEOUT"], let seconds = Double(text), seconds > 0 else { return nil }
+        return seconds
     }
 
     public static func probe(_ model: ModelConfig, timeoutSeconds: Double = 5,
                              environment: [String: String] = ProcessInfo.processInfo.environment) async -> Result {
         let started = ContinuousClock.now
+        func elapsed() -> Double {
+            let elapsed = ContinuousClock.now - started
+            return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        }
+        let listingURL = "GET " + listingRequest(model, key: nil).url
         switch await listModels(model, timeoutSeconds: timeoutSeconds, environment: environment) {
         case .success(let ids):
-            let elapsed = ContinuousClock.now - started
-            let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
             let listed = ids.isEmpty ? nil : ids.contains { $0 == model.model || $0 == "models/\(model.model)" || $0.hasPrefix("\(model.model):") }
-            return .reachable(listed: listed, milliseconds: ms)
+            return .reachable(listed: listed, milliseconds: elapsed())
+        case .failure(let error) where error.status == 404 || error.status == 405:
+            let chat = await probeChatRoute(model, timeoutSeconds: timeoutSeconds, environment: environment)
+            switch chat.result {
+            case .success: return .reachable(listed: nil, milliseconds: elapsed())
+            case .failure(let chatError): return .failed(chatError, probed: [listingURL] + (chat.url.map { ["POST " + $0] } ?? []))
+            }
         case .failure(let error):
-            return .failed(error)
+            return .failed(error, probed: [listingURL])
         }
     }
 
@@ -34,6 +61,15 @@ public enum EndpointProbe {
         do { key = try KeyResolver.key(variable: keyVariable, model: model, environment: environment) } catch {
             return .failure(error)
         }
+        let client = makeClient(timeoutSeconds: timeoutSeconds)
+        let result = await fetch(listingRequest(model, key: key), client: client, model: model, keyVariable: keyVariable,
+                                 timeoutSeconds: timeoutSeconds)
+        try? await client.shutdown()
+        return result
+    }
+
+    /// The provider's model-listing request.
+    static func listingRequest(_ model: ModelConfig, key: String?) -> HTTPClientRequest {
         var request: HTTPClientRequest
         switch model.provider {
         case .openai:
@@ -49,13 +85,14 @@ public enum EndpointProbe {
         case .ollama:
             request = HTTPClientRequest(url: model.baseURL.appendingEndpoint("/api/tags").absoluteString)
         }
+        return request
+    }
+
+    static func makeClient(timeoutSeconds: Double) -> HTTPClient {
         var configuration = HTTPClient.Configuration()
         configuration.timeout = .init(connect: .milliseconds(Int64(timeoutSeconds * 1000)))
         configuration.connectionPool.retryConnectionEstablishment = false
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-        let result = await fetch(request, client: client, model: model, keyVariable: keyVariable, timeoutSeconds: timeoutSeconds)
-        try? await client.shutdown()
-        return result
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 
     private static func fetch(_ request: HTTPClientRequest, client: HTTPClient, model: ModelConfig, keyVariable: String?,

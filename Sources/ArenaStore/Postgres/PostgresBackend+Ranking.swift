@@ -13,7 +13,7 @@ extension PostgresBackend {
             while true {
                 let slice = try connection.execute("FETCH 20000 FROM arena_votes")
                 if slice.count == 0 { break }
-                for row in slice.rows { assembler.add(try Self.rankingRow(row)) }
+                for row in slice.rows { try assembler.add(try Self.rankingRow(row)) }
             }
             _ = try connection.execute("CLOSE arena_votes")
             return assembler.votes
@@ -33,7 +33,7 @@ extension PostgresBackend {
                                  outcome: try required(row.string(at: 2), 2), winner_seat: try row.int(at: 3),
                                  rater: try required(row.string(at: 4), 4), created_at: try required(row.double(at: 5), 5),
                                  blind: try required(flag(6), 6))
-        let contender = RankingVoteQuery.contender(
+        let contender = try RankingVoteQuery.contender(
             seatIndex: try row.int(at: 10), model: try row.string(at: 11), failed: try flag(12) ?? false,
             finishReason: try row.string(at: 13), hasText: try flag(14) ?? false, outputTokens: try row.int(at: 15),
             text: try row.string(at: 16))

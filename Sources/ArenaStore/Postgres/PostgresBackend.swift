@@ -153,7 +153,7 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
         try run { connection in
             let key: [PostgresValue?] = [.string(id.uuidString)]
             let rows = try Self.fetch(BattleRow.self, connection, "SELECT * FROM battle WHERE id = $1", key)
-            return StoredBattleAssembler.assemble(
+            return try StoredBattleAssembler.assemble(
                 rows, seats: try Self.fetch(SeatRow.self, connection, "SELECT * FROM seat WHERE battle_id = $1", key),
                 turns: try Self.fetch(TurnRow.self, connection, "SELECT * FROM turn WHERE battle_id = $1", key),
                 answers: try Self.fetch(AnswerRow.self, connection, "SELECT * FROM answer WHERE battle_id = $1", key),
@@ -178,7 +178,7 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
             func children<Row: Decodable>(_ type: Row.Type, _ table: String) throws -> [Row] {
                 try Self.fetch(Row.self, connection, "SELECT c.* FROM \(table) c JOIN battle b ON b.id = c.battle_id WHERE b.\(condition)", key)
             }
-            return StoredBattleAssembler.assemble(rows, seats: try children(SeatRow.self, "seat"), turns: try children(TurnRow.self, "turn"),
+            return try StoredBattleAssembler.assemble(rows, seats: try children(SeatRow.self, "seat"), turns: try children(TurnRow.self, "turn"),
                                                   answers: try children(AnswerRow.self, "answer"),
                                                   verdicts: try children(VerdictRow.self, "verdict"))
         }
@@ -227,7 +227,7 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
         try run { connection in
             try Self.fetch(RunAnswerRow.self, connection, """
                 SELECT * FROM run_answer WHERE suite = $1 ORDER BY prompt_id, repeat_index, model_name
-                """, [.string(suite)]).map(\.run)
+                """, [.string(suite)]).map { row throws(StoreError) in try row.run() }
         }
     }
 

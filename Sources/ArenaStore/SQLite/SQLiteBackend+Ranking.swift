@@ -11,10 +11,10 @@ extension SQLiteBackend {
             while let row = try rows.next() {
                 let verdict = VerdictRow(battle_id: row[0], turn_index: row[1], outcome: row[2], winner_seat: row[3],
                                          rater: row[4], created_at: row[5], blind: row[6])
-                let contender = RankingVoteQuery.contender(
+                let contender = try RankingVoteQuery.contender(
                     seatIndex: row[10], model: row[11], failed: row[12] ?? false, finishReason: row[13],
                     hasText: row[14] ?? false, outputTokens: row[15], text: row[16])
-                assembler.add(.init(verdict: verdict, battleBlind: row[7], mode: row[8], leaked: row[9], contender: contender))
+                try assembler.add(.init(verdict: verdict, battleBlind: row[7], mode: row[8], leaked: row[9], contender: contender))
             }
             return assembler.votes
         }

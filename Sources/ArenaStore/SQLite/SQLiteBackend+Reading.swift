@@ -28,7 +28,7 @@ extension SQLiteBackend {
                 try R.fetchAll(db, sql: "SELECT c.* FROM \(R.databaseTableName) c JOIN battle b ON b.id = c.battle_id WHERE b.suite = ?",
                                arguments: [suite])
             }
-            return StoredBattleAssembler.assemble(rows, seats: try children(SeatRow.self), turns: try children(TurnRow.self),
+            return try StoredBattleAssembler.assemble(rows, seats: try children(SeatRow.self), turns: try children(TurnRow.self),
                                                   answers: try children(AnswerRow.self), verdicts: try children(VerdictRow.self))
         }
     }
@@ -41,7 +41,7 @@ extension SQLiteBackend {
         func children<R: FetchableRecord & TableRecord>(_ type: R.Type) throws -> [R] {
             single ? try R.filter(Column("battle_id") == ids[0]).fetchAll(db) : try R.fetchAll(db)
         }
-        return StoredBattleAssembler.assemble(rows, seats: try children(SeatRow.self), turns: try children(TurnRow.self),
+        return try StoredBattleAssembler.assemble(rows, seats: try children(SeatRow.self), turns: try children(TurnRow.self),
                                               answers: try children(AnswerRow.self), verdicts: try children(VerdictRow.self))
     }
 

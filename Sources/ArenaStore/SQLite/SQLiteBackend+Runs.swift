@@ -13,7 +13,7 @@ extension SQLiteBackend {
     public func runAnswers(suite: String) throws(StoreError) -> [RunAnswer] {
         try read { db in
             try RunAnswerRow.filter(Column("suite") == suite)
-                .order(Column("prompt_id"), Column("repeat_index"), Column("model_name")).fetchAll(db).map(\.run)
+                .order(Column("prompt_id"), Column("repeat_index"), Column("model_name")).fetchAll(db).map { row throws(StoreError) in try row.run() }
         }
     }
 

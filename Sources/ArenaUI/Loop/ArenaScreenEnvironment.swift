@@ -30,8 +30,9 @@ public struct ArenaScreenEnvironment: Sendable {
     public var judgeMode = false
     /// Judge mode: store an adequacy mark (battle id, seat, adequate); returns an error message or nil.
     public var markAdequacy: @Sendable (String, Int, Bool) async -> String? = { _, _, _ in "not in judge mode" }
-    /// Judge mode: take back the last verdict; returns that comparison to show again, or nil.
-    public var undo: @Sendable () async -> BattleSetup? = { nil }
+    /// Judge mode: take back the last verdict; returns that comparison to show again (and the
+    /// store's verdict count after the undo), or nil when there is nothing to undo.
+    public var undo: @Sendable () async -> UndoneVerdict? = { nil }
 
     public init(store: StoreStatus, promptHistory: [String] = [], leakGuard: IdentityLeakGuard = .default,
                 newBattle: @escaping @Sendable () async throws -> BattleSetup,
@@ -45,5 +46,17 @@ public struct ArenaScreenEnvironment: Sendable {
         self.runTurn = runTurn
         self.saveVerdict = saveVerdict
         self.leaderboard = leaderboard
+    }
+}
+
+/// The environment's answer to `.undo`: the comparison to show again.
+public struct UndoneVerdict: Sendable, Equatable {
+    public var setup: BattleSetup
+    /// Verdicts in the store after the undo; nil if unknown.
+    public var verdictCount: Int?
+
+    public init(setup: BattleSetup, verdictCount: Int?) {
+        self.setup = setup
+        self.verdictCount = verdictCount
     }
 }

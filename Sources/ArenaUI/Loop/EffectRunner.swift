@@ -50,11 +50,7 @@ final class EffectRunner {
             }
         case .undo:
             Task {
-                if let setup = await environment.undo() {
-                    inbox.post(.battleReady(setup))
-                } else {
-                    inbox.post(.battleFailed("nothing to undo"))
-                }
+                inbox.post(.undone(await environment.undo()))
             }
         case .showLeaderboard(let width):
             Task { inbox.post(.leaderboardReady(await environment.leaderboard(width))) }

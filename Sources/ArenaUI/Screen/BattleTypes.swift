@@ -9,14 +9,28 @@ public struct BattleSetup: Sendable, Equatable {
     public var modelNames: [String]
     /// Judge mode: the prompt whose stored answers this battle shows; it is sent at once.
     public var presetPrompt: String?
-    /// Judge mode: a line for the verdict bar (suite, prompt id, progress, notes for the judge).
+    /// Judge mode: a line for the verdict bar (suite, prompt id, progress).
     public var caption: String?
+    /// Judge mode: the suite's notes for the judge on this prompt (shown with `i`, and in the bar).
+    public var notes: String?
+    /// Words that would give a seat away besides its name — endpoint model ids, hosts — masked
+    /// (with the names and vendor words) in everything shown before the vote.
+    public var hiddenWords: [String]
 
-    public init(battleID: String, modelNames: [String], presetPrompt: String? = nil, caption: String? = nil) {
+    public init(battleID: String, modelNames: [String], presetPrompt: String? = nil, caption: String? = nil,
+                notes: String? = nil, hiddenWords: [String] = []) {
         self.battleID = battleID
         self.modelNames = modelNames
         self.presetPrompt = presetPrompt
         self.caption = caption
+        self.notes = notes
+        self.hiddenWords = hiddenWords
+    }
+
+    /// Everything to mask before the vote: names first, then the other giveaways, longest first
+    /// (so `model-7b-chat` is masked whole, not around a masked `model-7b`).
+    public var wordsToHide: [String] {
+        Array(Set(modelNames + hiddenWords)).sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
     }
 }
 
@@ -109,16 +123,20 @@ public struct SeatReveal: Sendable, Equatable {
     public var modelName: String
     /// Time to first token, in milliseconds.
     public var timeToFirstTokenMilliseconds: Int?
+    /// From sending the prompt to the last token, in milliseconds.
+    public var totalMilliseconds: Int?
     public var tokensPerSecond: Double?
     public var outputTokens: Int?
     /// True when `outputTokens` is an estimate (the server sent no usage).
     public var outputTokensEstimated: Bool
     public var costUSD: Double?
 
-    public init(modelName: String, timeToFirstTokenMilliseconds: Int? = nil, tokensPerSecond: Double? = nil,
-                outputTokens: Int? = nil, outputTokensEstimated: Bool = false, costUSD: Double? = nil) {
+    public init(modelName: String, timeToFirstTokenMilliseconds: Int? = nil, totalMilliseconds: Int? = nil,
+                tokensPerSecond: Double? = nil, outputTokens: Int? = nil, outputTokensEstimated: Bool = false,
+                costUSD: Double? = nil) {
         self.modelName = modelName
         self.timeToFirstTokenMilliseconds = timeToFirstTokenMilliseconds
+        self.totalMilliseconds = totalMilliseconds
         self.tokensPerSecond = tokensPerSecond
         self.outputTokens = outputTokens
         self.outputTokensEstimated = outputTokensEstimated

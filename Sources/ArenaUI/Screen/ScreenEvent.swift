@@ -22,6 +22,8 @@ public enum ScreenEvent: Sendable, Equatable {
     case tick(Duration)
     /// SIGINT, SIGTERM or SIGHUP from outside: leave cleanly.
     case quitRequested
+    /// Answer to `.undo`: the comparison to judge again, or nil when there was nothing to undo.
+    case undone(UndoneVerdict?)
     /// An adequacy mark was stored (or not: `error`).
     case adequacyMarked(seat: Int, adequate: Bool, error: String?)
     /// The leaderboard the environment computed, as lines of text.

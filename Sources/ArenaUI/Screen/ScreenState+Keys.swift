@@ -55,6 +55,12 @@ extension ScreenState {
         }
         switch phase {
         case .composing, .preparing:
+            // Judging has no prompt to type: a key pressed while the next comparison loads is not
+            // kept as text (it would end up in front of the stored prompt).
+            if judgeMode {
+                if case .character = press.key, !judgingDone { showToast("Loading the next comparison…") }
+                return []
+            }
             return editKey(press)
         case .streaming, .voting, .saving:
             switch press.key {
@@ -78,7 +84,7 @@ extension ScreenState {
                 showToast("Streaming: Esc cancels, Ctrl-C twice quits")
                 return []
             }
-            if phase == .composing || phase == .preparing {
+            if (phase == .composing || phase == .preparing) && !judgingDone {
                 pendingCommand = "q"
                 return []
             }
@@ -112,6 +118,13 @@ extension ScreenState {
             return []
         case .character("r"):
             reasoningExpanded.toggle()
+            let any = battle?.turns.contains { $0.seats.contains { !$0.reasoning.isEmpty } } ?? false
+            showToast(any ? (reasoningExpanded ? "Reasoning shown" : "Reasoning hidden (r shows)")
+                          : "No reasoning in these answers (r shows it when a model sends some)")
+            return []
+        case .character("i"):
+            guard judgeMode, let battle else { return nil }
+            overlay = TextOverlay(title: "Prompt and notes", lines: promptAndNotesLines(battle))
             return []
         case .character("?"):
             helpVisible = true
@@ -205,6 +218,20 @@ extension ScreenState {
             guard let seat = layout.panes.firstIndex(where: { $0.contains(x: x, y: y) }) else { return }
             if case .wheelUp = mouse { scroll(seat: seat, .lines(-3)) } else { scroll(seat: seat, .lines(3)) }
         }
+    }
+
+    /// `i` in judge mode: the whole prompt and the suite's notes for the judge, wrapped to the box.
+    func promptAndNotesLines(_ battle: ScreenBattle) -> [String] {
+        let width = max(20, size.width - 8)
+        func wrapped(_ text: String) -> [String] {
+            text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line in
+                TextWrapper.wrap(MarkdownStyler.plain(line, slot: .text), width: width).map(\.text)
+            }
+        }
+        var lines = ["Prompt:"] + wrapped(battle.currentTurn?.prompt ?? battle.setup.presetPrompt ?? "")
+        if let caption = battle.setup.caption { lines = [caption, ""] + lines }
+        if let notes = battle.setup.notes { lines += ["", "Notes for the judge:"] + wrapped(notes) }
+        return lines
     }
 
     /// `l`: open the leaderboard box; the environment fills it in.

@@ -29,13 +29,18 @@ extension ScreenState {
             endTurn(turn)
             return []
         case .battleReady(let setup):
-            startBattle(setup)
-            if let preset = setup.presetPrompt {
-                editor.clear()
-                editor.insert(preset)
-                return sendPrompt()
+            return showBattle(setup)
+        case .undone(let undone):
+            guard let undone else {
+                awaitingBattle = false
+                showToast("Nothing to undo", isError: true)
+                return []
             }
-            return []
+            if let count = undone.verdictCount { store.verdictCount = count }
+            let effects = showBattle(undone.setup)
+            showToast("Undone: judge this comparison again")
+            return effects
+
         case .adequacyMarked(let seat, let adequate, let error):
             if let error {
                 showToast("Mark not saved: \(error)", isError: true)
@@ -49,7 +54,7 @@ extension ScreenState {
             battleError = message
             return []
         case .leaderboardReady(let lines):
-            if overlay != nil { overlay = TextOverlay(title: "Leaderboard", lines: lines) }
+            if overlay?.title == "Leaderboard" { overlay = TextOverlay(title: "Leaderboard", lines: lines) }
             return []
         case .verdictSaved(let turn, let receipt):
             receiveVerdict(turn: turn, receipt: receipt)
@@ -95,11 +100,19 @@ extension ScreenState {
     mutating func turnCompleted() {
         guard let turn = battle?.currentTurn else { return }
         if turn.verdict == nil {
-            let failed = turn.seats.filter { !$0.phase.canWin }.count
-            if failed == turn.seats.count {
-                showToast("Every answer failed or was cancelled: vote t, x or s", isError: true)
+            if turn.seats.allSatisfy({ !$0.canWin }) {
+                showToast("No answer can win (failed, cancelled or empty): vote t, x or s", isError: true)
             }
         }
+    }
+
+    /// A new battle on screen; a preset prompt (judge mode) is sent at once.
+    mutating func showBattle(_ setup: BattleSetup) -> [ScreenEffect] {
+        startBattle(setup)
+        guard let preset = setup.presetPrompt else { return [] }
+        editor.clear()
+        editor.insert(preset)
+        return sendPrompt()
     }
 
     mutating func startBattle(_ setup: BattleSetup) {

@@ -7,8 +7,8 @@ extension ScreenState {
                 showToast("There is no seat \(ScreenBattle.label(seat))", isError: true)
                 return []
             }
-            guard turn.seats[seat].phase.canWin else {
-                showToast("\(ScreenBattle.label(seat)) failed, so it can't win: pick another, t, x or s", isError: true)
+            if let reason = turn.seats[seat].cannotWinReason {
+                showToast("\(ScreenBattle.label(seat)) \(reason), so it cannot win: pick another, t, x or s", isError: true)
                 return []
             }
         }
@@ -53,6 +53,9 @@ extension ScreenState {
         }
     }
 
+    /// Judge mode with nothing left to judge: `q` quits at once, `u` still undoes.
+    var judgingDone: Bool { judgeMode && battleError != nil && !awaitingBattle && (phase == .composing || phase == .preparing) }
+
     /// The text shown in the verdict bar for the current phase.
     var verdictHint: [(text: String, isKey: Bool)] {
         if judgeMode, let caption = battle?.setup.caption, phase == .voting || phase == .saving {
@@ -62,10 +65,15 @@ extension ScreenState {
             let marks = adequacy.keys.sorted().map { "\(ScreenBattle.label($0))\(adequacy[$0]! ? "✓" : "✗")" }
             if !marks.isEmpty { parts.append((marks.joined(separator: " ") + "  ", false)) }
             parts.append((caption, false))
+            if let notes = battle?.setup.notes {
+                parts += [("  ", false), ("i", true), (" notes: " + notes.split(whereSeparator: \.isNewline).joined(separator: " "), false)]
+            }
             return parts
         }
+        if judgingDone, let battleError {
+            return [("Done: \(battleError)  ", false), ("u", true), (" undo  ", false), ("q", true), (" quit", false)]
+        }
         if judgeMode, phase == .composing, battle?.currentTurn != nil {
-            if let battleError { return [("Judging done: \(battleError)  ", false), ("u", true), (" undo  ", false), ("qq", true), (" quit", false)] }
             return [("Loading the next comparison…", false)]
         }
         switch phase {

@@ -106,7 +106,8 @@ public struct ScreenState: Sendable {
         }
     }
 
-    mutating func showToast(_ message: String, isError: Bool = false, seconds: Int = 3) {
+    /// Shows `message` in the verdict bar until `seconds` from now (or the next toast).
+    mutating func showToast(_ message: String, isError: Bool = false, seconds: Int = 2) {
         toast = Toast(message: message, isError: isError, expires: now + .seconds(seconds))
     }
 }

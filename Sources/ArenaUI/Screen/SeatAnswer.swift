@@ -19,10 +19,6 @@ public enum SeatPhase: Sendable, Equatable {
         }
     }
 
-    public var canWin: Bool {
-        if case .finished(let reason) = self { return reason != .cancelled && reason != .error }
-        return false
-    }
 }
 
 /// One seat's answer in one turn: the folded stream plus its wrapped text.
@@ -73,6 +69,20 @@ public struct SeatAnswer: Sendable {
         guard !phase.isComplete else { return }
         apply(.failed(ProviderError(.network, "the stream ended without a result")), guard: leakGuard)
     }
+
+    /// Why this seat cannot win, by ArenaCore's one rule (`Answer.cannotWinReason`), or nil.
+    public var cannotWinReason: String? {
+        switch phase {
+        case .waiting, .retrying, .streaming: return "is still answering"
+        case .failed: return "failed"
+        case .cancelled: return "was cancelled"
+        case .finished(let reason):
+            return Answer.cannotWinReason(failed: false, hasText: !accumulator.text.trimmingWhitespace().isEmpty,
+                                          finishReason: reason)
+        }
+    }
+
+    public var canWin: Bool { cannotWinReason == nil }
 
     public mutating func layout(width: Int) {
         answer.layout(width: width)

@@ -18,6 +18,13 @@ import Synchronization
 /// `layout(width:)` before reading lines; reading without it shows the last layout.
 /// A single line longer than 16 KB is wrapped in pieces of at most 16 KB, cut at a space, so a huge
 /// answer without newlines costs linear time, not quadratic.
+///
+/// Trap (fixed, keep it fixed): the row cache is a class, and a class inside a struct is shared by
+/// every copy. Copies of one document (an empty template copied per seat, a document copied and
+/// then appended differently) once shared it, so seat B's rows answered for seat A's line and a
+/// cached row array of the wrong length was indexed out of range. The cache is now copy-on-write:
+/// every mutation first takes a private cache unless this copy is its only owner, so two copies
+/// share a cache only while their text and width are identical.
 public struct WrappedDocument: Sendable {
     public enum Kind: Sendable, Equatable {
         /// Answer text: Markdown styling.
@@ -38,7 +45,7 @@ public struct WrappedDocument: Sendable {
     private var stateAfterCommitted = MarkdownBlockState()
     private var tailLines: [StyledLine] = []
     private var tailDirty = true
-    private let cache = WrapCache()
+    private var cache = WrapCache()
 
     public init(kind: Kind) { self.kind = kind }
 
@@ -52,6 +59,7 @@ public struct WrappedDocument: Sendable {
     /// Adds streamed text; chunk boundaries may fall anywhere.
     public mutating func append(_ text: String) {
         guard !text.isEmpty else { return }
+        ownCache()
         let pieces = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         tail += pieces[0]
         for piece in pieces.dropFirst() {
@@ -87,6 +95,7 @@ public struct WrappedDocument: Sendable {
 
     /// Brings the row counts up to date for `newWidth` columns.
     public mutating func layout(width newWidth: Int) {
+        ownCache()
         if newWidth != width {
             width = newWidth
             rowStarts.removeAll(keepingCapacity: true)
@@ -110,6 +119,12 @@ public struct WrappedDocument: Sendable {
             tailLines = tail.isEmpty ? [] : wrap(tail[...], state: &state)
             tailDirty = false
         }
+    }
+
+    /// Before any change: a cache shared with another copy is left to that copy, and this one starts
+    /// its own (empty: rows are made again on demand).
+    private mutating func ownCache() {
+        if !isKnownUniquelyReferenced(&cache) { cache = WrapCache() }
     }
 
     /// Rows at the last layout.
@@ -145,8 +160,8 @@ public struct WrappedDocument: Sendable {
     }
 }
 
-/// Styled rows of recently wrapped lines, bounded by the glyphs it holds. Shared by copies of a
-/// document, which is safe: completed lines never change, and entries are keyed by width.
+/// Styled rows of recently wrapped lines, bounded by the glyphs it holds. Owned by one document:
+/// copies share it only until one of them changes (`WrappedDocument.ownCache`).
 final class WrapCache: Sendable {
     private struct Entries {
         var rows: [Int: [StyledLine]] = [:]

@@ -57,13 +57,31 @@ public enum StatusLineWidget {
     }
 }
 
-/// A one-row message over the bottom edge of the pane area, right-aligned.
+/// A short message at the right end of the verdict bar, over the key hints for a moment (never
+/// over a pane's border or text). One too long for the bar is wrapped over the rows below it (the
+/// prompt, then the status line) for as long as it shows, so it is read whole.
 public enum ToastWidget {
-    public static func paint(into grid: inout CellGrid, area: Rect, toast: Toast, theme: Theme) {
-        guard !area.isEmpty else { return }
-        let text = " \(toast.message) ".truncated(toWidth: area.width)
-        let width = DisplayWidth.of(text)
-        grid.write(text, x: area.maxX - width, y: area.maxY - 1, style: theme[toast.isError ? .toastError : .toast], clip: area)
+    /// - Parameter below: rows the toast may borrow, top to bottom, when it does not fit the bar.
+    public static func paint(into grid: inout CellGrid, bar: Rect, below: [Rect], toast: Toast, theme: Theme) {
+        guard !bar.isEmpty else { return }
+        let style = theme[toast.isError ? .toastError : .toast]
+        let text = " \(toast.message) "
+        let rows = (bar.y..<bar.maxY).map { Rect(x: bar.x, y: $0, width: bar.width, height: 1) }
+            + below.flatMap { rect in (rect.y..<rect.maxY).map { Rect(x: rect.x, y: $0, width: rect.width, height: 1) } }
+        guard DisplayWidth.of(text) > bar.width, rows.count > 1, bar.width > 2 else {
+            let shown = text.truncated(toWidth: bar.width)
+            grid.write(shown, x: bar.maxX - DisplayWidth.of(shown), y: bar.y, style: style, clip: bar)
+            return
+        }
+        let paragraph = StyledParagraph(body: MarkdownStyler.glyphs(MarkdownStyler.sanitized(toast.message[...]), slot: .text))
+        var lines = TextWrapper.wrap(paragraph, width: bar.width - 2).map(\.text)
+        if lines.count > rows.count {
+            lines[rows.count - 1] = lines[(rows.count - 1)...].joined(separator: " ").truncated(toWidth: bar.width - 2)
+        }
+        for (row, line) in zip(rows, lines) {
+            grid.fill(row, style: style)
+            grid.write(line, x: row.x + 1, y: row.y, style: style, clip: row)
+        }
     }
 }
 

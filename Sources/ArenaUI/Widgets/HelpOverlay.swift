@@ -16,6 +16,7 @@ public enum HelpOverlay {
         ("l", "leaderboard with intervals (ll at an empty prompt)"),
         ("+ / - (judging)", "mark the focused answer adequate / inadequate"),
         ("u (judging)", "undo the last verdict"),
+        ("i (judging)", "the whole prompt and the notes for the judge"),
         ("Esc", "cancel streaming"),
         ("Ctrl-C ×2", "cancel, then quit"),
         ("q", "quit when idle (qq at an empty prompt)"),

@@ -45,14 +45,10 @@ public struct PaneContent {
     public static func build(state: ScreenState, seat: Int, width: Int) -> PaneContent {
         var content = PaneContent()
         guard let battle = state.battle, width > 0 else { return content }
-        let multiTurn = battle.turns.count > 1 || state.judgeMode
         for turn in battle.turns {
             let answer = turn.seats[seat]
-            if multiTurn {
-                if turn.index > 0 { content.add(StyledLine()) }
-                let firstLine = turn.prompt.split(separator: "\n").first.map(String.init) ?? ""
-                content.add(StyledLine(("› " + firstLine).truncated(toWidth: width), slot: .turnPrompt))
-            }
+            if turn.index > 0 { content.add(StyledLine()) }
+            content.add(.lines(promptRows(turn.prompt, width: width)))
             if !answer.reasoning.isEmpty {
                 let rows = answer.reasoning.lineCount
                 let header = state.reasoningExpanded
@@ -67,6 +63,25 @@ public struct PaneContent {
         }
         return content
     }
+
+    /// Rows shown for a turn's prompt above its answers: `› ` and the prompt (its lines joined by
+    /// spaces), wrapped, at most `promptRowLimit` rows; a cut prompt ends with `…`.
+    public static func promptRows(_ prompt: String, width: Int) -> [StyledLine] {
+        let joined = prompt.split(whereSeparator: \.isNewline).map { String($0).trimmingWhitespace() }
+            .filter { !$0.isEmpty }.joined(separator: " ")
+        let paragraph = StyledParagraph(firstPrefix: MarkdownStyler.glyphs("› ", slot: .turnPrompt),
+                                        continuationPrefix: MarkdownStyler.glyphs("  ", slot: .turnPrompt),
+                                        body: MarkdownStyler.glyphs(MarkdownStyler.sanitized(joined[...]), slot: .turnPrompt))
+        var rows = TextWrapper.wrap(paragraph, width: width)
+        guard rows.count > promptRowLimit else { return rows }
+        rows.removeLast(rows.count - promptRowLimit)
+        var last = rows[promptRowLimit - 1].glyphs
+        while !last.isEmpty, TextWrapper.prefixWidth(last) + 1 > width { last.removeLast() }
+        rows[promptRowLimit - 1] = StyledLine(last + [Glyph("…", slot: .turnPrompt)])
+        return rows
+    }
+
+    static let promptRowLimit = 3
 
     private mutating func addCursorAndState(_ answer: SeatAnswer, width: Int, battle: ScreenBattle,
                                             state: ScreenState, seat: Int) {
@@ -97,7 +112,7 @@ public struct PaneContent {
             case .stop, .cancelled, .error: break
             }
         case .failed(let message):
-            let shown = battle.revealed ? message : state.leakGuard.redacted(message, hiding: battle.setup.modelNames)
+            let shown = battle.revealed ? message : state.leakGuard.redacted(message, hiding: battle.setup.wordsToHide)
             addNote("✗ error: " + shown, slot: .stateError, width: width)
         case .cancelled:
             addNote("⊘ cancelled", slot: .stateCancelled, width: width)

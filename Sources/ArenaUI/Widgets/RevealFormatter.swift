@@ -1,4 +1,5 @@
-/// Formats a seat's reveal: `412 ms · 87 tok/s · 1,203 tok · $0.0042` (`~1,203 tok` when estimated).
+/// Formats a seat's reveal: `TTFT 412 ms · total 3.2 s · 87 tok/s · 1,203 tok · $0.0042`
+/// (`~1,203 tok` when estimated).
 public enum RevealFormatter {
     public static func stats(_ reveal: SeatReveal) -> String {
         parts(reveal).joined(separator: " · ")
@@ -8,12 +9,24 @@ public enum RevealFormatter {
     public static func parts(_ reveal: SeatReveal) -> [String] {
         var parts: [String] = []
         if let ttft = reveal.timeToFirstTokenMilliseconds { parts.append("TTFT \(grouped(ttft)) ms") }
+        if let total = reveal.totalMilliseconds { parts.append("total " + duration(total)) }
         if let rate = reveal.tokensPerSecond { parts.append("\(oneDecimal(rate)) tok/s") }
         if let tokens = reveal.outputTokens {
             parts.append((reveal.outputTokensEstimated ? "~" : "") + "\(grouped(tokens)) tok")
         }
         if let cost = reveal.costUSD { parts.append(dollars(cost)) }
         return parts
+    }
+
+    /// `840 ms`, `3.2 s`, `1 min 05 s`.
+    static func duration(_ milliseconds: Int) -> String {
+        if milliseconds < 1000 { return "\(milliseconds) ms" }
+        if milliseconds < 60_000 {
+            let tenths = (milliseconds + 50) / 100
+            return "\(tenths / 10).\(tenths % 10) s"
+        }
+        let seconds = (milliseconds + 500) / 1000
+        return "\(seconds / 60) min " + (seconds % 60 < 10 ? "0" : "") + "\(seconds % 60) s"
     }
 
     static func grouped(_ value: Int) -> String {

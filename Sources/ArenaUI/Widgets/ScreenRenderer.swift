@@ -46,7 +46,8 @@ public enum ScreenRenderer {
                                               placeholder: placeholder(state), theme: theme)
         StatusLineWidget.paint(into: &grid, rect: layout.status, store: state.store, themeName: theme.name, theme: theme)
         if let toast = state.toast {
-            ToastWidget.paint(into: &grid, area: layout.paneArea, toast: toast, theme: theme)
+            ToastWidget.paint(into: &grid, bar: layout.verdictBar, below: [layout.editor, layout.status], toast: toast, theme: theme)
+            if DisplayWidth.of(toast.message) + 2 > layout.verdictBar.width { cursor = nil }
         }
         if let overlay = state.overlay {
             TextOverlayWidget.paint(into: &grid, bounds: grid.bounds, overlay: overlay, theme: theme)
@@ -71,6 +72,8 @@ public enum ScreenRenderer {
         case .voting: return "vote to continue"
         case .saving: return "saving…"
         case .preparing, .composing:
+            if state.judgingDone { return "Nothing left to judge: q quits, u undoes the last verdict" }
+            if state.judgeMode { return "Loading the next comparison…" }
             return state.battle?.currentTurn == nil ? "Ask all models something…" : "Ask a follow-up, or nn for a new battle"
         }
     }

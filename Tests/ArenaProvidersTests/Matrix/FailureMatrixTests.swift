@@ -99,11 +99,8 @@ struct FailureMatrixTests {
             return failure.script(provider, call) ?? .json(500, "{}")
         }
         var failingBase = server.baseURL.appendingPathComponent("failing")
-        if failure.refused {
-            let closed = try await LocalStreamingServer.start { _ in .json(200, "{}") }
-            failingBase = closed.baseURL
-            try await closed.stop()
-        }
+        let closed = try ClosedPort()
+        if failure.refused { failingBase = closed.baseURL }
         if provider == .openai { failingBase = failingBase.appendingPathComponent("v1") }
         let failing = ModelConfig(name: "failing", provider: provider, baseURL: failingBase, model: "m")
         let healthy = ModelConfig(name: "healthy", baseURL: server.baseURL.appendingPathComponent("healthy/v1"), model: "h")

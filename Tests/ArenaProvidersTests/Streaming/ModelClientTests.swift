@@ -48,9 +48,8 @@ struct ModelClientTests {
     }
 
     @Test func refusedConnectionIsNamed() async throws {
-        let server = try await LocalStreamingServer.start { _ in .json(200, "{}") }
-        let model = Self.model(server)
-        try await server.stop()  // nothing listens on that port any more
+        let closed = try ClosedPort()  // nothing listens there, and no other test's server can take the port
+        let model = ModelConfig(name: "m", baseURL: closed.baseURL.appendingPathComponent("v1"), model: "m")
         let client = ModelClient()
         let (answer, _) = await Self.collect(client, model)
         #expect(answer.error?.kind == .connectionRefused)

@@ -63,6 +63,20 @@ import Testing
         #expect(screen.lastSubmission()?.choice == .seat(0))
     }
 
+    /// The same rule as the store and the ranking (`Answer.cannotWinReason`): an answer that
+    /// finished with nothing but whitespace cannot win, and the screen says why.
+    @Test func anEmptyAnswerCannotWin() {
+        var screen = battle()
+        screen.type("hi\r")
+        screen.answerAll(["one", " \n ", "three"])
+        _ = screen.takeEffects()
+        screen.type("b")
+        #expect(screen.takeEffects().isEmpty)
+        #expect(screen.screenText().contains("B gave an empty answer, so it cannot win"))
+        screen.type("a")
+        #expect(screen.lastSubmission()?.choice == .seat(0))
+    }
+
     @Test func aFailedPaneCannotWin() {
         var screen = battle()
         screen.type("hi\r")
@@ -71,7 +85,7 @@ import Testing
         _ = screen.takeEffects()
         screen.type("c")
         #expect(screen.takeEffects().isEmpty)
-        #expect(screen.screenText().contains("C failed, so it can't win"))
+        #expect(screen.screenText().contains("C failed, so it cannot win"))
         screen.type("9")
         #expect(screen.takeEffects().isEmpty)
         screen.type("t")

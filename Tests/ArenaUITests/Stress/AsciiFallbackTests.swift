@@ -40,9 +40,9 @@ import Testing
         #expect(lines.allSatisfy { $0.allSatisfy { $0.isASCII } })
         expectPicture(lines, [
             "+ A - streaming -------------++ B - streaming -------------+",
+            "|> Compare ????              ||> Compare ????              |",
             "|Hi                          ||?????????? done#            |",
             "|This is bold - cafe#        ||                            |",
-            "|                            ||                            |",
             "|                            ||                            |",
             "|                            ||                            |",
             "+----------------------------++----------------------------+",

@@ -53,4 +53,36 @@ import Testing
         document.layout(width: 20)
         #expect(rows(document) == ["one", "two", "three"])
     }
+
+    /// Copies of one document (an empty template copied per seat, as a new turn does) must never
+    /// answer for each other once they diverge: this is the bug that showed seat B's lines in A.
+    @Test func copiesThatDivergeKeepTheirOwnRows() {
+        let template = WrappedDocument(kind: .markdown)
+        var seats = Array(repeating: template, count: 3)
+        let texts = ["1. Apples\n2. Grapefruit\n3. Figs\n4. Lemons\n",
+                     "1. Almond Butter\n2. Banana\n3. Berries\n4. Caramel Cakes\n",
+                     "one line only"]
+        for round in 0..<2 {
+            for seat in seats.indices {
+                seats[seat].append(texts[seat])
+                seats[seat].layout(width: 30 - round * 7)
+            }
+        }
+        for seat in seats.indices {
+            var fresh = WrappedDocument(kind: .markdown, text: texts[seat] + texts[seat])
+            fresh.layout(width: 23)
+            #expect(rows(seats[seat]) == rows(fresh), "seat \(seat)")
+        }
+        // A copy taken mid-stream and appended differently.
+        var first = WrappedDocument(kind: .markdown, text: "shared start\n")
+        first.layout(width: 20)
+        _ = rows(first)
+        var second = first
+        first.append("first goes on\nand on\n")
+        second.append("x\n")
+        first.layout(width: 20)
+        second.layout(width: 20)
+        #expect(rows(first) == ["shared start", "first goes on", "and on"])
+        #expect(rows(second) == ["shared start", "x"])
+    }
 }

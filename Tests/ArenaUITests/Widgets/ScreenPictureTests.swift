@@ -11,10 +11,10 @@ import Testing
         screen.stream(seat: 1, .text("短い答え：これは日本語のテキストです。🎉 done"))
         expectPicture(screen.picture(), [
             "┏ A ━ streaming ━━━━━━━━━━━━━┓╭ B ─ streaming ─────────────╮",
+            "┃› Compare 漢字              ┃│› Compare 漢字              │",
             "┃Hi                          ┃│短い答え：これは日本語のテキ│",
             "┃This is bold and a long line┃│ストです。🎉 done▌          │",
             "┃that wraps around the pane▌ ┃│                            │",
-            "┃                            ┃│                            │",
             "┃                            ┃│                            │",
             "┃                            ┃│                            │",
             "┃                            ┃│                            │",
@@ -36,11 +36,11 @@ import Testing
         screen.stream(seat: 1, .failed(ProviderError(.serverError, "model-two exploded at api.openai.com", status: 500)))
         expectPicture(screen.picture(), [
             "┏ A ━ done ━━━━━━━━━━━━━━━━━━┓╭ B ─ error ─────────────────╮",
+            "┃› Compare 漢字              ┃│› Compare 漢字              │",
             "┃Hi                          ┃│短い答え：これは日本語のテキ│",
             "┃This is bold and a long line┃│ストです。🎉 done           │",
             "┃that wraps around the pane  ┃│✗ error: ••• exploded at    │",
             "┃                            ┃│api.•••.com (HTTP 500)      │",
-            "┃                            ┃│                            │",
             "┃                            ┃│                            │",
             "┃                            ┃│                            │",
             "┃                            ┃│                            │",
@@ -60,16 +60,16 @@ import Testing
         expectPicture(screen.picture(), [
             "┏ A  ★ winner  model-one ━━━━┓╭ B  model-two ─ error ──────╮",
             "┃TTFT 312 ms · 55.3 tok/s    ┃│TTFT 90 ms · ~12 tok        │",
-            "┃1,234 tok · $0.0042         ┃│短い答え：これは日本語のテキ│",
+            "┃1,234 tok · $0.0042         ┃│› Compare 漢字              │",
+            "┃› Compare 漢字              ┃│短い答え：これは日本語のテキ│",
             "┃Hi                          ┃│ストです。🎉 done           │",
             "┃This is bold and a long line┃│✗ error: model-two exploded │",
             "┃that wraps around the pane  ┃│at api.openai.com (HTTP 500)│",
             "┃                            ┃│                            │",
             "┃                            ┃│                            │",
             "┃                            ┃│                            │",
-            "┃                            ┃│                            │",
-            "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛╰────────────── Verdict saved",
-            " Follow-up: type  nn new battle  qq quit",
+            "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛╰────────────────────────────╯",
+            " Follow-up: type  nn new battle  qq quit      Verdict saved",
             "› Ask a follow-up, or nn for a new battle",
             " arena │ /data/arena.sqlite │ 4 verdicts │ theme plain",
         ])
@@ -119,8 +119,8 @@ import Testing
         screen.stream(seat: 0, .text("hello world"))
         expectPicture(screen.picture(), [
             " A▸   B…   C…   D…",
+            "› hi",
             "hello world▌",
-            "",
             " Streaming  Esc canc",
             "› answers are stream",
             " arena │ 3 verdicts",
