@@ -91,6 +91,22 @@ struct AskCommandTests {
         try await server.stop()
     }
 
+    /// The streamed lines come before the vote, so an error quoting the endpoint's model id is masked.
+    @Test func errorsPrintedBeforeTheVoteHideTheModelID() async throws {
+        let server = try await LocalStreamingServer.start { request in
+            if request.uri.hasPrefix("/broken") {
+                return .json(500, #"{"error":{"message":"model group 'id-broken' failed","type":"internal_server_error"}}"#)
+            }
+            return .openAIChat(["Fine ", "answer."])
+        }
+        let arena = ArenaProcess(extraEnvironment: ["ARENA_TEST_KEY": "k"])
+        try arena.writeConfig(Self.config(server, names: ["broken", "fine"]))
+        let result = try await arena.run(["ask", "Q"])
+        let errorLine = try #require(result.stdout.split(separator: "\n").first { $0.contains("✗ error:") })
+        #expect(errorLine.contains("model group '•••' failed") && !errorLine.contains("id-broken"), "\(errorLine)")
+        try await server.stop()
+    }
+
     @Test func votingForAFailedSeatIsRefusedButTheBattleIsKept() async throws {
         let server = try await Self.server()
         let arena = ArenaProcess(extraEnvironment: ["ARENA_TEST_KEY": "k"])

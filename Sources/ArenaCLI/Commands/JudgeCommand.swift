@@ -48,7 +48,8 @@ struct JudgeCommand: AsyncParsableCommand {
             throw CLIFailure.badInput("\(promptSuite.name) has answers from \(queue.models.count) model(s); run it on at least two: arena run \(promptSuite.name)")
         }
         guard !queue.pending.isEmpty else {
-            print("nothing left to judge in \(promptSuite.name): \(queue.judgedCount) comparisons judged")
+            print("nothing left to judge in \(promptSuite.name): \(counted(queue.judgedCount, "comparison")) judged; "
+                  + "for more, add answers: arena run \(promptSuite.name) --repeat 2")
             return
         }
         let rater = config.rater ?? ProcessInfo.processInfo.environment["USER"] ?? NSUserName()
@@ -63,7 +64,7 @@ struct JudgeCommand: AsyncParsableCommand {
         } catch let error as TerminalError {
             throw CLIFailure(error.message)
         }
-        print("\(session.pendingCount) comparisons left in \(promptSuite.name)")
+        print("\(counted(session.pendingCount, "comparison")) left in \(promptSuite.name)")
     }
 
     private func resolveSuite(store: BattleStore) throws -> PromptSuite {
