@@ -55,7 +55,7 @@ struct TeamJudgingTests {
         #expect(outcome.finished, "screens at the end:\n\(panes.map { $0.screen() }.joined(separator: "\n----\n"))")
         #expect(outcome.votes.reduce(0, +) == 12, "votes cast per judge: \(outcome.votes)")
         #expect(outcome.votes.allSatisfy { $0 > 0 }, "every judge was offered work at the same time: \(outcome.votes)")
-        for pane in panes { try pane.send("q", "q") }
+        for pane in panes { try pane.send("q") }  // nothing left to judge: one q quits
 
         // The store: 12 judged battles of the suite, one per comparison, each with its verdict,
         // by the judge who cast it.
@@ -133,7 +133,7 @@ struct TeamJudgingTests {
             for (index, pane) in panes.enumerated() where !done[index] {
                 let screen = pane.screen()
                 let shown = caption(screen)
-                if screen.contains("nothing left to judge") {
+                if screen.lowercased().contains("nothing left to judge") {
                     done[index] = true
                 } else if screen.contains("vote to continue"), !shown.isEmpty, shown != votedOn[index] {
                     try? pane.send(keys[(votes[index] + index) % keys.count])
