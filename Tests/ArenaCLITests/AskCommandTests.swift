@@ -164,7 +164,8 @@ struct AskCommandTests {
 
     @Test func modelsListsAndProbes() async throws {
         let server = try await Self.server()
-        let arena = ArenaProcess(extraEnvironment: ["ARENA_TEST_KEY": "k"])
+        // A generous probe timeout: the in-process server shares 2 cores with the whole suite.
+        let arena = ArenaProcess(extraEnvironment: ["ARENA_TEST_KEY": "k", "ARENA_PROBE_TIMEOUT": "30"])
         try arena.writeConfig(Self.config(server, names: ["fine", "broken"]))
         let list = try await arena.run(["models"])
         #expect(list.status == 0)
