@@ -19,6 +19,7 @@ import Synchronization
 /// Trap: one handler serves every connection concurrently; keep it a pure function of the request
 /// (use the request's path or model to pick a script).
 public final class LocalStreamingServer: Sendable {
+    typealias Connection = NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>
     public typealias Handler = @Sendable (RecordedRequest) -> ScriptedResponse
 
     public let port: Int
@@ -40,13 +41,15 @@ public final class LocalStreamingServer: Sendable {
     }
 
     public static func start(handler: @escaping Handler) async throws -> LocalStreamingServer {
-        typealias Connection = NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>
+        let unserved = UnservedConnections()
         let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .bind(host: "127.0.0.1", port: 0) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline()
-                    return try Connection(wrappingChannelSynchronously: channel)
+                    let connection = try Connection(wrappingChannelSynchronously: channel)
+                    unserved.add(connection, for: channel)
+                    return connection
                 }
             }
         let port = server.channel.localAddress?.port ?? 0
@@ -59,6 +62,7 @@ public final class LocalStreamingServer: Sendable {
             try? await server.executeThenClose { inbound in
                 try await withThrowingDiscardingTaskGroup { group in
                     for try await connection in inbound {
+                        unserved.remove(connection.channel)
                         group.addTask {
                             await Self.serve(connection, handler: handler, record: recorder.append)
                         }
@@ -66,6 +70,9 @@ public final class LocalStreamingServer: Sendable {
                     group.cancelAll()
                 }
             }
+            // Connections accepted while the server closed never reach the loop above: they are
+            // closed here, through `executeThenClose`, which finishes their writers.
+            await unserved.closeAll()
         }
         return LocalStreamingServer(port: port, serverChannel: server.channel, acceptTask: task, recorder: recorder)
     }
@@ -130,4 +137,39 @@ private final class RequestRecorder: Sendable {
     private let requests = Mutex<[RecordedRequest]>([])
     var all: [RecordedRequest] { requests.withLock { $0 } }
     func append(_ request: RecordedRequest) { requests.withLock { $0.append(request) } }
+}
+
+/// Every accepted connection from its creation until the accept loop takes it. NIO traps in debug
+/// builds ("Deinited NIOAsyncWriter without calling finish()") when a connection's wrapper is
+/// dropped unserved — as happens to one accepted on another event loop while the server closes —
+/// so this keeps each one alive, and closes those left when the loop ends (or that arrive later).
+private final class UnservedConnections: Sendable {
+    private struct State {
+        var connections: [ObjectIdentifier: LocalStreamingServer.Connection] = [:]
+        var closed = false
+    }
+
+    private let state = Mutex(State())
+
+    func add(_ connection: LocalStreamingServer.Connection, for channel: any Channel) {
+        let late = state.withLock { state -> Bool in
+            if state.closed { return true }
+            state.connections[ObjectIdentifier(channel)] = connection
+            return false
+        }
+        if late { Task { try? await connection.executeThenClose { _, _ in } } }
+    }
+
+    func remove(_ channel: any Channel) {
+        _ = state.withLock { $0.connections.removeValue(forKey: ObjectIdentifier(channel)) }
+    }
+
+    func closeAll() async {
+        let left = state.withLock { state -> [LocalStreamingServer.Connection] in
+            state.closed = true
+            defer { state.connections = [:] }
+            return Array(state.connections.values)
+        }
+        for connection in left { try? await connection.executeThenClose { _, _ in } }
+    }
 }
