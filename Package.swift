@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Tests only: running the real arena binary with both pipes drained concurrently.
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
         // Thin @main over the command library.
@@ -88,6 +90,8 @@ let package = Package(
         .testTarget(name: "ArenaFuzzTests", dependencies: ["ArenaFuzz"], swiftSettings: strict),
         .testTarget(name: "ArenaUITests", dependencies: ["ArenaUI", "ArenaCore"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "ArenaTerminalTests", dependencies: ["ArenaTerminal", "ArenaUI"], swiftSettings: strict),
-        .testTarget(name: "ArenaCLITests", dependencies: ["ArenaCLI", "ArenaStore", "ArenaTestSupport", "PGTestSupport", "PGClient", "ArenaUI", "ArenaProviders", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
+        .testTarget(name: "ArenaCLITests", dependencies: ["ArenaCLI", "ArenaStore", "ArenaTestSupport", "PGTestSupport", "PGClient", "ArenaUI", "ArenaProviders", .product(name: "GRDB", package: "GRDB.swift"),
+                                                      .product(name: "Subprocess", package: "swift-subprocess")],
+                    swiftSettings: strict),
     ]
 )

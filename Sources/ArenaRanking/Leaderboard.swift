@@ -1,40 +1,68 @@
-/// Leaderboard rows: rank with ties in uncertainty, rating, interval and record per model.
+/// Leaderboard rows: rank with ties in uncertainty, rating, interval and record per model, one
+/// block per comparison component.
 ///
 /// ```swift
 /// let fit = try BradleyTerry.fit(counts)
 /// let boot = try Bootstrap.ratings(counts, rounds: 1000, seed: seed)
 /// let rows = Leaderboard.rows(ratings: fit.ratings, intervals: boot.intervals(),
 ///                             counts: counts, flags: fit.flags)
+/// rows.filter { $0.component == 0 }      // the largest group of models that met, best first
 /// ```
 ///
-/// `rank(i) = 1 + #{j : lower(j) > upper(i)}`: a model shares a rank with every model whose
-/// interval overlaps its own from above, so ranks can repeat and skip (1, 1, 3 …).
-/// Traps: models that never played are left out (and do not count in anyone's rank); rows are
-/// sorted by rating, best first, ties by model index.
+/// Rows are grouped by `ComparisonGraph` component (0, the largest, first), and within a block
+/// sorted by rating, best first, ties by model index. Ranks are given within a block only: two
+/// models that never met, directly or through others, are not ranked against each other, so every
+/// block starts again at 1. Inside a block, with rows in that order:
+/// - raw rank `r(i) = 1 + #{j in the block : lower(j) > upper(i)}` (`ranks(intervals:)`): a model
+///   shares a rank with every model whose interval overlaps its own from above, so ranks repeat
+///   and skip (1, 1, 3 …);
+/// - shown rank = max(r(i), rank of the row above): ranks never improve down the table. The raw
+///   rank alone can (a wide interval low in the table overlaps more models than a narrow one
+///   above it, e.g. raw 1, 2, 1); the lower row then takes the rank of the row above.
+/// Traps: models that never played are left out (and do not count in anyone's rank); a rank is
+/// only comparable with ranks of the same `component`; a smaller component's block can sit below
+/// models it would beat — the order between blocks is by size, not by strength.
 public enum Leaderboard {
     public static func rows(ratings: [Double], intervals: [ClosedRange<Double>], counts: ComparisonCounts,
                             flags: [RatingFlags] = []) -> [LeaderboardRow] {
         precondition(ratings.count == counts.modelCount && intervals.count == counts.modelCount,
                      "one rating and one interval per model")
-        let records = (0..<counts.modelCount).map { counts.record(of: $0) }
-        let listed = (0..<counts.modelCount).filter { records[$0].battles > 0 }
-        let ranks = Self.ranks(intervals: listed.map { intervals[$0] })
-        return zip(listed, ranks)
-            .map { model, rank in
-                LeaderboardRow(rank: rank, model: model, rating: ratings[model], interval: intervals[model],
-                               record: records[model], flags: model < flags.count ? flags[model] : [])
+        let graph = ComparisonGraph(counts)
+        var rows: [LeaderboardRow] = []
+        for component in 0..<graph.componentCount {
+            let members = graph.members(of: component)
+                .sorted { ratings[$0] != ratings[$1] ? ratings[$0] > ratings[$1] : $0 < $1 }
+            let ranks = monotone(Self.ranks(intervals: members.map { intervals[$0] }))
+            for (model, rank) in zip(members, ranks) {
+                rows.append(LeaderboardRow(rank: rank, model: model, rating: ratings[model], interval: intervals[model],
+                                           record: counts.record(of: model),
+                                           flags: model < flags.count ? flags[model] : [], component: component))
             }
-            .sorted { $0.rating != $1.rating ? $0.rating > $1.rating : $0.model < $1.model }
+        }
+        return rows
     }
 
-    /// `1 + #{j : lower(j) > upper(i)}` for each interval.
+    /// Raw ranks, `1 + #{j : lower(j) > upper(i)}` for each interval, in the given order; not
+    /// monotone (see `monotone(_:)`).
     public static func ranks(intervals: [ClosedRange<Double>]) -> [Int] {
         intervals.map { mine in 1 + intervals.filter { $0.lowerBound > mine.upperBound }.count }
+    }
+
+    /// Each rank raised to the one before it: `[1, 2, 1, 4]` → `[1, 2, 2, 4]`. Ranks must be in
+    /// table order (best rating first).
+    public static func monotone(_ ranks: [Int]) -> [Int] {
+        var highest = 0
+        return ranks.map { rank in
+            highest = max(highest, rank)
+            return highest
+        }
     }
 }
 
 /// One line of the leaderboard.
 public struct LeaderboardRow: Sendable, Equatable {
+    /// Rank within `component` (see `Leaderboard`): 1 is the best, ties share, never better than
+    /// the row above.
     public let rank: Int
     public let model: Int
     public let rating: Double
@@ -42,4 +70,18 @@ public struct LeaderboardRow: Sendable, Equatable {
     public let interval: ClosedRange<Double>
     public let record: ModelRecord
     public let flags: RatingFlags
+    /// The model's `ComparisonGraph` component: 0 is the largest group of models linked by
+    /// battles. Ranks and ratings compare only within one component.
+    public let component: Int
+
+    init(rank: Int, model: Int, rating: Double, interval: ClosedRange<Double>, record: ModelRecord,
+         flags: RatingFlags, component: Int = 0) {
+        self.rank = rank
+        self.model = model
+        self.rating = rating
+        self.interval = interval
+        self.record = record
+        self.flags = flags
+        self.component = component
+    }
 }

@@ -7,6 +7,23 @@ import Foundation
 /// Steps are solved by Cholesky; a backtracking (Armijo) line search guards the first iterations,
 /// and once the Newton decrement is tiny the full step is taken (the objective's own rounding
 /// would otherwise stall the line search on a million battles).
+///
+/// ```swift
+/// let solved = try NewtonSolver.maximize(start: [0], maxIterations: 50,
+///                                        value: { -($0[0] - 1) * ($0[0] - 1) },
+///                                        derivatives: { x, g, h in g[0] = -2 * (x[0] - 1); h[0] = 2
+///                                                       return -(x[0] - 1) * (x[0] - 1) })
+/// solved.x          // [1.0]; solved.converged: true
+/// ```
+///
+/// `converged` is true only when a step shorter than `stepTolerance` ends the ascent, or the
+/// Newton decrement gᵀH⁻¹g (the gradient measured in the Hessian's metric, twice the gain the
+/// quadratic model predicts) is at most max(1e-9, 1e-12·|f|): the gradient is within tolerance
+/// and the full (tiny) step is taken without a search. When the decrement is larger and the
+/// backtracking search finds no step down to t = 1e-12 that gains (inconsistent derivatives, a
+/// kink, NaN values), the solver stops there and reports *not* converged, returning the last
+/// point that was accepted; retrying from it would fail the same way. Traps: a failed search is
+/// never a tolerance question — its decrement is above tolerance by construction.
 enum NewtonSolver {
     struct Outcome {
         var x: [Double]
@@ -43,11 +60,14 @@ enum NewtonSolver {
             }
             var t = 1.0
             if decrement > max(1e-9, 1e-12 * abs(f)) {
+                var improved = false
                 while t > 1e-12 {
                     for k in 0..<m { trial[k] = x[k] + t * step[k] }
-                    if value(trial) >= f + 1e-4 * t * decrement { break }
+                    if value(trial) >= f + 1e-4 * t * decrement { improved = true; break }
                     t *= 0.5
                 }
+                // Stuck: the model promises more than rounding, yet no step gains. Not a maximum.
+                if !improved { return Outcome(x: x, iterations: iteration, converged: false) }
             }
             for k in 0..<m { x[k] += t * step[k] }
             if t * largest < stepTolerance { return Outcome(x: x, iterations: iteration, converged: true) }

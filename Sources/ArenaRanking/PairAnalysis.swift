@@ -1,28 +1,40 @@
-/// Everything `arena leaderboard --pairs` shows: win-rate and battle-count matrices, and for each
-/// pair of neighbours in the ranking whether their order is settled.
+/// Everything `arena leaderboard --pairs` shows: win-rate and battle-count matrices, and for every
+/// pair of models whether their order is settled — in a way that stays true however often the
+/// user looks — and how many more votes would settle it.
 ///
 /// ```swift
 /// let pairs = PairAnalysis(counts: counts, ratings: fit.ratings, bootstrap: boot)
 /// pairs.winRates[i][j]        // share of decisive i–j battles won by i (nil: none yet)
-/// pairs.neighbours[0]         // best vs second best: P(order right), settled, votes needed
+/// pairs.neighbours[0]         // best vs second best in the largest component
+/// pairs.pairs                 // every pair, with `sameComponent`
 /// ```
 ///
-/// Neighbours follow `order` (models that played, best rating first). `probabilityOrderRight` is
-/// the bootstrap share of rounds that keep the order; `votesNeeded` applies `StoppingRule` to the
-/// point gap and the bootstrap standard error of the gap.
+/// `order` lists the models that played, component by component (largest first), best rating
+/// first inside each; neighbours are consecutive models of one component. Two numbers per pair,
+/// never to be confused:
+/// - `probabilityOrderRight`: the bootstrap share of rounds that keep the order — a fixed-sample
+///   summary (what LMArena shows), which drifts towards "settled" if you keep looking;
+/// - `isSettled`: `AnytimeOrder` on the gap and its model-based standard error (`GapCovariance`):
+///   wrong with probability at most α however often it is asked. `votesNeeded` is its 80%-power
+///   estimate with a likely range.
+/// Across components nothing is claimed: `sameComponent` is false, the gap and its error are nil,
+/// nothing is settled and no number of votes is given (only a battle between the groups helps).
 /// Traps: the win-rate matrix ignores ties and both-bad and is not adjusted for which opponents a
 /// model met; the ratings are. Matrices are indexed by model index, not by rank.
 public struct PairAnalysis: Sendable, Equatable {
-    /// Models that played, best first.
+    /// Models that played, by component, best first.
     public let order: [Int]
     /// `[row][column]`: decisive battles won by row / decisive battles between them.
     public let winRates: [[Double?]]
     /// `[row][column]`: all battles between them (ties and both-bad included); symmetric.
     public let battleCounts: [[Int]]
-    /// One per consecutive pair in `order`.
-    public let neighbours: [NeighbourComparison]
+    /// Every unordered pair of `order`, the higher-rated first.
+    public let pairs: [PairComparison]
+    /// Consecutive pairs of `order` inside one component.
+    public let neighbours: [PairComparison]
+    public let graph: ComparisonGraph
 
-    public init(counts: ComparisonCounts, ratings: [Double], bootstrap: BootstrapResult, level: Double = 0.95) {
+    public init(counts: ComparisonCounts, ratings: [Double], bootstrap: BootstrapResult, rule: AnytimeOrder = .init()) {
         let n = counts.modelCount
         precondition(ratings.count == n && bootstrap.modelCount == n, "one rating per model")
         var rates = Array(repeating: [Double?](repeating: nil, count: n), count: n)
@@ -34,38 +46,56 @@ public struct PairAnalysis: Sendable, Equatable {
                 battles[i][j] = counts.battles(between: i, and: j)
             }
         }
+        let graph = ComparisonGraph(counts)
+        self.graph = graph
+        let covariance = try? GapCovariance(counts: counts, ratings: ratings)
         let records = (0..<n).map { counts.record(of: $0) }
-        order = (0..<n).filter { records[$0].battles > 0 }
-            .sorted { ratings[$0] != ratings[$1] ? ratings[$0] > ratings[$1] : $0 < $1 }
+        let order = (0..<n).filter { graph.component[$0] != nil }.sorted { a, b in
+            let (ca, cb) = (graph.component[a]!, graph.component[b]!)
+            if ca != cb { return ca < cb }
+            return ratings[a] != ratings[b] ? ratings[a] > ratings[b] : a < b
+        }
+        self.order = order
         winRates = rates
         battleCounts = battles
-        neighbours = zip(order, order.dropFirst()).map { higher, lower in
-            let gap = ratings[higher] - ratings[lower]
-            let error = bootstrap.standardError(ofGapBetween: higher, and: lower)
-            let probability = bootstrap.probability(higher, above: lower)
-            let settled = probability >= level
+        func compare(_ higher: Int, _ lower: Int) -> PairComparison {
             let votes = records[higher].battles + records[lower].battles - battles[higher][lower]
-            let needed = settled
-                ? 0
-                : StoppingRule.votesNeeded(gap: gap, standardError: error, votes: votes, level: level).map { max($0, 1) }
-            return NeighbourComparison(higher: higher, lower: lower, gap: gap, standardError: error,
-                                       probabilityOrderRight: probability, isSettled: settled, votesNeeded: needed)
+            guard graph.sameComponent(higher, lower), let error = covariance?.standardError(between: higher, and: lower) else {
+                return PairComparison(higher: higher, lower: lower, sameComponent: false, gap: nil, standardError: nil,
+                                      probabilityOrderRight: nil, isSettled: false, votesNeeded: nil, votes: votes)
+            }
+            let gap = ratings[higher] - ratings[lower]
+            return PairComparison(higher: higher, lower: lower, sameComponent: true, gap: gap, standardError: error,
+                                  probabilityOrderRight: bootstrap.probability(higher, above: lower),
+                                  isSettled: rule.isSettled(gapPoints: gap, standardError: error),
+                                  votesNeeded: rule.votesNeeded(gapPoints: gap, standardError: error, votes: votes), votes: votes)
         }
+        var all: [PairComparison] = []
+        for (index, higher) in order.enumerated() {
+            for lower in order[(index + 1)...] { all.append(compare(higher, lower)) }
+        }
+        pairs = all
+        neighbours = zip(order, order.dropFirst()).filter { graph.sameComponent($0, $1) }.map { compare($0, $1) }
     }
 }
 
-/// Two models adjacent in the ranking.
-public struct NeighbourComparison: Sendable, Equatable {
+/// Two models, the higher-rated (or earlier in `order`) first.
+public struct PairComparison: Sendable, Equatable {
     public let higher: Int
     public let lower: Int
-    /// Rating of `higher` minus rating of `lower` (≥ 0).
-    public let gap: Double
-    /// Bootstrap standard deviation of the gap.
-    public let standardError: Double
-    /// Share of bootstrap rounds with `higher` above `lower`.
-    public let probabilityOrderRight: Double
-    /// `probabilityOrderRight ≥ level`.
+    /// A chain of battles links them: their ratings are comparable.
+    public let sameComponent: Bool
+    /// Rating of `higher` minus rating of `lower` (≥ 0); nil across components.
+    public let gap: Double?
+    /// Model-based standard error of the gap, in logits; nil across components.
+    public let standardError: Double?
+    /// Share of bootstrap rounds with `higher` above `lower` (fixed-sample); nil across components.
+    public let probabilityOrderRight: Double?
+    /// The anytime-valid rule says `higher` is better.
     public let isSettled: Bool
-    /// 0 when settled; otherwise more votes involving either model (≥ 1), or nil when the gap is 0.
-    public let votesNeeded: Int?
+    /// More votes involving either model for the rule to settle it with 80% power; nil when no
+    /// number settles it (a gap of 0, or across components).
+    public let votesNeeded: AnytimeOrder.VotesNeeded?
+    /// Votes involving either model so far.
+    public let votes: Int
 }

@@ -6,7 +6,7 @@
 /// let report = try RaterAgreement.analyze(capped.kept, modelCount: names.count)
 /// for r in report {
 ///     print(r.rater, r.agreements, "/", r.scored, r.agreementRate.lower, r.agreementRate.upper,
-///           r.expectedAgreement ?? .nan, r.consistency)
+///           r.expectedAgreement ?? .nan, r.othersVotesPerModel ?? 0, r.consistency)
 /// }
 /// ```
 ///
@@ -50,6 +50,10 @@ public struct RaterAgreement: Sendable, Equatable {
     public let agreementRate: WilsonInterval
     /// Mean of max(p, 1 − p) over scored votes under the others' fit; nil when nothing is scored.
     public let expectedAgreement: Double?
+    /// How many of the others' verdicts each model in the scored part of their graph took part
+    /// in, on average (2 × verdicts / models): how much `expectedAgreement` rests on. Nil when
+    /// nothing is scored.
+    public let othersVotesPerModel: Double?
     /// The flag from `RaterConsistency.classify`.
     public let consistency: RaterConsistency
 
@@ -83,55 +87,46 @@ public struct RaterAgreement: Sendable, Equatable {
     static func report(rater: String, own: ComparisonCounts, others: ComparisonCounts, logits: [Double],
                        criteria: RaterConsistency.Criteria) -> RaterAgreement {
         let n = own.modelCount
-        let component = components(of: others)
+        let graph = ComparisonGraph(others)
         var decisive = 0, scored = 0, agreements = 0
         var expected = 0.0
+        var judged = Set<Int>()
         for i in 0..<n {
             for j in (i + 1)..<max(n, i + 1) {
                 let wonByI = own.wins(of: i, over: j), wonByJ = own.wins(of: j, over: i)
                 let votes = wonByI + wonByJ
                 guard votes > 0 else { continue }
                 decisive += votes
-                guard component[i] >= 0, component[i] == component[j], logits[i] != logits[j] else { continue }
+                guard graph.sameComponent(i, j), let component = graph.component[i], logits[i] != logits[j] else { continue }
                 let p = Logistic.sigmoid(logits[i] - logits[j])
                 scored += votes
                 agreements += logits[i] > logits[j] ? wonByI : wonByJ
                 expected += Double(votes) * max(p, 1 - p)
+                judged.insert(component)
             }
         }
         let totals = own.seatTotals
         let expectedAgreement = scored > 0 ? expected / Double(scored) : nil
+        let evidence = scored > 0 ? othersVotesPerModel(others, graph: graph, components: judged) : nil
         return RaterAgreement(
             rater: rater, votes: own.totalBattles, decisive: decisive, ties: totals.ties, bothBad: totals.bothBad,
             scored: scored, unscored: decisive - scored, agreements: agreements,
             agreementRate: WilsonInterval(successes: agreements, trials: scored, confidence: criteria.confidence),
-            expectedAgreement: expectedAgreement,
+            expectedAgreement: expectedAgreement, othersVotesPerModel: evidence,
             consistency: RaterConsistency.classify(agreements: agreements, scored: scored,
-                                                   expectedAgreement: expectedAgreement, criteria: criteria))
+                                                   expectedAgreement: expectedAgreement,
+                                                   othersVotesPerModel: evidence ?? 0, criteria: criteria))
     }
 
-    /// Connected components of the "met" graph (any verdict links both ways); -1 for models that
-    /// never played. Two models in one component are comparable through the data.
-    static func components(of counts: ComparisonCounts) -> [Int] {
-        let n = counts.modelCount
-        var parent = Array(0..<n)
-        func root(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x {
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            }
-            return x
+    /// 2 × the others' verdicts (any kind) inside `components` / the models in them: how many of
+    /// the others' votes each model the rater was scored on took part in, on average.
+    static func othersVotesPerModel(_ others: ComparisonCounts, graph: ComparisonGraph, components: Set<Int>) -> Double {
+        let models = (0..<others.modelCount).filter { graph.component[$0].map(components.contains) ?? false }
+        guard !models.isEmpty else { return 0 }
+        var votes = 0
+        for (k, i) in models.enumerated() {
+            for j in models[(k + 1)...] where graph.sameComponent(i, j) { votes += others.battles(between: i, and: j) }
         }
-        var played = [Bool](repeating: false, count: n)
-        for i in 0..<n {
-            for j in (i + 1)..<max(n, i + 1) where counts.battles(between: i, and: j) > 0 {
-                played[i] = true
-                played[j] = true
-                let ri = root(i), rj = root(j)
-                if ri != rj { parent[max(ri, rj)] = min(ri, rj) }
-            }
-        }
-        return (0..<n).map { played[$0] ? root($0) : -1 }
+        return 2 * Double(votes) / Double(models.count)
     }
 }

@@ -18,7 +18,7 @@ public struct AdequacyMark: Sendable, Equatable {
     }
 }
 
-struct AdequacyRow: Codable, FetchableRecord, PersistableRecord {
+struct AdequacyRow: StoredRecord {
     static let databaseTableName = "adequacy"
     var suite: String
     var prompt_id: String

@@ -30,6 +30,11 @@ public final class BattleStore: Sendable {
         }
     }
 
+    /// A store over a backend made by hand (tests: a PostgreSQL backend with a short reconnect budget).
+    init(backend: any StoreBackend) {
+        self.backend = backend
+    }
+
     public static func isPostgres(_ location: String) -> Bool {
         let lowered = location.lowercased()
         return lowered.hasPrefix("postgres://") || lowered.hasPrefix("postgresql://")

@@ -12,7 +12,7 @@ enum RankingVoteQuery {
         // also runs as a server-side cursor, which takes no parameters.
         """
         SELECT v.battle_id, v.turn_index, v.outcome, v.winner_seat, v.rater, v.created_at, v.blind,
-               b.blind AS battle_blind, b.mode, b.leaked_words <> '' AS leaked,
+               b.blind AS battle_blind, b.mode, EXISTS (SELECT 1 FROM battle_leak l WHERE l.battle_id = b.id) AS leaked,
                a.seat_index, s.model_name, a.error_kind IS NOT NULL AS failed, a.finish_reason,
                ltrim(a.text, '\(RankingVote.whitespace)') <> '' AS has_text, a.output_tokens,
                \(withText ? "a.text" : "NULL") AS text
@@ -24,11 +24,12 @@ enum RankingVoteQuery {
         """
     }
 
-    /// One result row, decoded.
+    /// One result row, decoded (the backends read enum columns with `StoredEnum.decode`, which
+    /// names the column of an unknown word).
     struct Row {
         var verdict: VerdictRow
         var battleBlind: Bool
-        var mode: String
+        var mode: BattleMode
         var leaked: Bool
         /// Nil when the turn has no answer rows (or the answer's seat is missing).
         var contender: RankingVote.Contender?
@@ -49,8 +50,7 @@ enum RankingVoteQuery {
             let record = try row.verdict.record()
             currentKey = key
             votes.append(RankingVote(record: record, battleBlind: row.battleBlind,
-                                     mode: try StoredEnum.decode(row.mode, column: "battle.mode"),
-                                     leaked: row.leaked, contenders: row.contender.map { [$0] } ?? []))
+                                     mode: row.mode, leaked: row.leaked, contenders: row.contender.map { [$0] } ?? []))
         }
     }
 

@@ -2,20 +2,22 @@ import ArenaCore
 import Foundation
 import GRDB
 
-struct RunAnswerRow: Codable, FetchableRecord, PersistableRecord {
+struct RunAnswerRow: StoredRecord {
     static let databaseTableName = "run_answer"
+    static let enumColumns: [String: any StoredEnumeration.Type] = ["provider": ProviderKind.self, "finish_reason": FinishReason.self,
+                                                                     "error_kind": ProviderError.Kind.self]
     var suite: String
     var prompt_id: String
     var repeat_index: Int
     var model_name: String
-    var provider: String
+    var provider: ProviderKind
     var model_id: String
     var prompt_fingerprint: String
     var conversation: String
     var text: String
     var reasoning: String
-    var finish_reason: String
-    var error_kind: String?
+    var finish_reason: FinishReason
+    var error_kind: ProviderError.Kind?
     var error_message: String?
     var error_status: Int?
     var ttft_ms: Double?
@@ -75,7 +77,7 @@ extension RunAnswerRow {
         let conversation = (try? encoder.encode(run.conversation)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
         let answer = AnswerRow(run.answer, battleID: "", turn: 0)
         self.init(suite: run.key.suite, prompt_id: run.key.promptID, repeat_index: run.key.repeatIndex,
-                  model_name: run.key.model, provider: run.provider.rawValue, model_id: run.modelID,
+                  model_name: run.key.model, provider: run.provider, model_id: run.modelID,
                   prompt_fingerprint: run.promptFingerprint, conversation: conversation, text: answer.text,
                   reasoning: answer.reasoning, finish_reason: answer.finish_reason, error_kind: answer.error_kind,
                   error_message: answer.error_message, error_status: answer.error_status, ttft_ms: answer.ttft_ms,
@@ -85,7 +87,7 @@ extension RunAnswerRow {
     }
 
     func run() throws(StoreError) -> RunAnswer {
-        let answer = try AnswerRow(battle_id: "", turn_index: 0, seat_index: 0, text: text, reasoning: reasoning,
+        let answer = AnswerRow(battle_id: "", turn_index: 0, seat_index: 0, text: text, reasoning: reasoning,
                                finish_reason: finish_reason, error_kind: error_kind, error_message: error_message,
                                error_status: error_status, ttft_ms: ttft_ms, duration_ms: duration_ms,
                                input_tokens: input_tokens, output_tokens: output_tokens, reasoning_tokens: reasoning_tokens,
@@ -94,7 +96,7 @@ extension RunAnswerRow {
             throw StoreError.unknownValue(String(conversation.prefix(40)), column: "run_answer.conversation")
         }
         return RunAnswer(key: .init(suite: suite, promptID: prompt_id, repeatIndex: repeat_index, model: model_name),
-                         provider: try StoredEnum.decode(provider, column: "run_answer.provider"), modelID: model_id,
+                         provider: provider, modelID: model_id,
                          promptFingerprint: prompt_fingerprint, conversation: messages, answer: answer,
                          createdAt: Date(timeIntervalSince1970: created_at))
     }

@@ -3,16 +3,17 @@
 ///
 /// The text is SQLite's, as released; PostgreSQL runs the same text with `REAL` columns (seconds
 /// since 1970, money, milliseconds) declared `DOUBLE PRECISION`, PostgreSQL's `REAL` being a
-/// 4-byte float. Booleans stay 0/1 integers on both, so rows copy column for column.
+/// 4-byte float. Booleans stay 0/1 integers on both, so rows copy column for column. A step that
+/// moves data with functions the two do not share has a text per dialect (`battleLeak`).
 enum SchemaSteps {
     enum Dialect { case sqlite, postgres }
 
     static func steps(_ dialect: Dialect) -> [(name: String, sql: String)] {
-        switch dialect {
-        case .sqlite: return released
-        case .postgres:
-            return released.map { ($0.name, $0.sql.replacingOccurrences(of: " REAL", with: " DOUBLE PRECISION")) }
+        let shared = switch dialect {
+        case .sqlite: released
+        case .postgres: released.map { ($0.name, $0.sql.replacingOccurrences(of: " REAL", with: " DOUBLE PRECISION")) }
         }
+        return shared + [("v6-battle-leak", battleLeak(dialect))]
     }
 
     private static let released: [(name: String, sql: String)] = [

@@ -27,11 +27,3 @@ public struct StoreError: Error, Sendable, CustomStringConvertible, Equatable {
                    + "(was it written by a newer arena?); nothing was changed", code: .unknownValue)
     }
 }
-
-/// Reads a stored enum strictly: an unknown raw value is a `StoreError.unknownValue`, never a default.
-enum StoredEnum {
-    static func decode<T: RawRepresentable>(_ raw: String, column: String) throws(StoreError) -> T where T.RawValue == String {
-        guard let value = T(rawValue: raw) else { throw StoreError.unknownValue(raw, column: column) }
-        return value
-    }
-}

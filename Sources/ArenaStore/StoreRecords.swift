@@ -1,32 +1,42 @@
+import ArenaCore
 import Foundation
 import GRDB
 
 /// One row per table; the only place column names appear outside migrations.
-struct BattleRow: Codable, FetchableRecord, PersistableRecord {
+struct BattleRow: StoredRecord {
     static let databaseTableName = "battle"
+    static let enumColumns: [String: any StoredEnumeration.Type] = ["mode": BattleMode.self]
     var id: String
     var created_at: Double
-    var mode: String
+    var mode: BattleMode
     var blind: Bool
     var system_prompt: String?
     var seat_count: Int
-    var leaked_words: String
     var suite: String? = nil
     var prompt_id: String? = nil
     var repeat_index: Int? = nil
 }
 
-struct SeatRow: Codable, FetchableRecord, PersistableRecord {
+/// One identity word the leak guard found in a battle, in the order found (`word_index` 0, 1, …).
+struct LeakRow: StoredRecord {
+    static let databaseTableName = "battle_leak"
+    var battle_id: String
+    var word_index: Int
+    var word: String
+}
+
+struct SeatRow: StoredRecord {
     static let databaseTableName = "seat"
+    static let enumColumns: [String: any StoredEnumeration.Type] = ["provider": ProviderKind.self]
     var battle_id: String
     var seat_index: Int
     var model_name: String
-    var provider: String
+    var provider: ProviderKind
     var model_id: String
     var base_url: String
 }
 
-struct TurnRow: Codable, FetchableRecord, PersistableRecord {
+struct TurnRow: StoredRecord {
     static let databaseTableName = "turn"
     var battle_id: String
     var turn_index: Int
@@ -34,15 +44,17 @@ struct TurnRow: Codable, FetchableRecord, PersistableRecord {
     var created_at: Double
 }
 
-struct AnswerRow: Codable, FetchableRecord, PersistableRecord {
+struct AnswerRow: StoredRecord {
     static let databaseTableName = "answer"
+    static let enumColumns: [String: any StoredEnumeration.Type] = ["finish_reason": FinishReason.self,
+                                                                     "error_kind": ProviderError.Kind.self]
     var battle_id: String
     var turn_index: Int
     var seat_index: Int
     var text: String
     var reasoning: String
-    var finish_reason: String
-    var error_kind: String?
+    var finish_reason: FinishReason
+    var error_kind: ProviderError.Kind?
     var error_message: String?
     var error_status: Int?
     var ttft_ms: Double?
@@ -54,11 +66,12 @@ struct AnswerRow: Codable, FetchableRecord, PersistableRecord {
     var cost_usd: Double?
 }
 
-struct VerdictRow: Codable, FetchableRecord, PersistableRecord {
+struct VerdictRow: StoredRecord {
     static let databaseTableName = "verdict"
+    static let enumColumns: [String: any StoredEnumeration.Type] = ["outcome": VerdictOutcome.self]
     var battle_id: String
     var turn_index: Int
-    var outcome: String
+    var outcome: VerdictOutcome
     var winner_seat: Int?
     var rater: String
     var created_at: Double

@@ -21,7 +21,8 @@ enum Libpq {
         return pointers.withUnsafeBufferPointer { body($0.baseAddress!) }
     }
 
-    /// Sleeps the calling thread (at most a minute): these APIs are synchronous by design.
+    /// Sleeps the calling thread (at most a minute): these APIs are synchronous by design. Callers
+    /// in async code reach it through `PostgresWorker`, whose own thread is the one that sleeps.
     static func pause(milliseconds: Int) {
         guard milliseconds > 0 else { return }
         usleep(UInt32(min(milliseconds, 60_000)) * 1000)

@@ -19,7 +19,8 @@ import Darwin
 /// encoding is always UTF8. Server notices ("relation already exists, skipping") are dropped.
 ///
 /// Not thread-safe: use a connection from one thread or task at a time (it is not Sendable).
-/// Every call blocks until the server answers.
+/// Every call blocks until the server answers — from async code, use it through a
+/// `PostgresWorker`, so the blocked thread is the worker's and not one of the cooperative pool's.
 public final class PostgresConnection {
     /// `postgres://user@host:port/db` — the URL without its password, for messages and logs.
     public let redactedURL: String

@@ -1,9 +1,23 @@
 import ArenaTestSupport
 import Foundation
+import Subprocess
 
-/// Runs the real `arena` binary (built next to the test bundle) as a user would.
+/// Runs the real `arena` binary (built next to the test bundle) as a user would, through
+/// swift-subprocess: standard output and standard error are read at the same time, so a child
+/// that fills one pipe while the test reads the other cannot hang the test.
+///
+/// ```swift
+/// let arena = ArenaProcess(extraEnvironment: ["ARENA_TEST_KEY": "k"])
+/// try arena.writeConfig("models: …")
+/// let result = try await arena.run(["ask", "--json", "Explain CRDTs"])   // status, stdout, stderr
+/// ```
+///
+/// Traps: the environment is exactly `environment` (nothing inherited but what it copies). Both
+/// outputs are collected whole in memory. A run waits on no thread: the in-process test servers
+/// keep the cooperative pool.
 struct ArenaProcess: Sendable {
     struct Result: Sendable {
+        /// The exit code, or 128 + the signal number for a child killed by a signal (as a shell says).
         var status: Int32
         var stdout: String
         var stderr: String
@@ -47,73 +61,71 @@ struct ArenaProcess: Sendable {
         try text.write(toFile: configPath, atomically: true, encoding: .utf8)
     }
 
-    /// Runs arena and waits for it on a GCD thread, never blocking the cooperative pool (the
-    /// in-process test servers run on it).
+    /// Runs arena (or `binary`) to its end, with `stdin` as its standard input (empty if nil).
     func run(_ arguments: [String], stdin: String? = nil, binary: URL = ArenaProcess.binary) async throws -> Result {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Swift.Result { try runBlocking(arguments, stdin: stdin, binary: binary) })
-            }
-        }
+        try await execute(arguments, stdin: stdin, binary: binary, watch: nil)
     }
 
     /// Starts arena and kills it with SIGKILL after `delay` unless it finished first.
     /// Returns the result and whether it was killed.
-    func runKilled(_ arguments: [String], after delay: Duration) async throws -> (Result, killed: Bool) {
-        let killed = Locked(false)
-        let result = try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Swift.Result {
-                    try runBlocking(arguments, stdin: nil) { process in
-                        let deadline = ContinuousClock.now + delay
-                        while ContinuousClock.now < deadline, process.isRunning { Thread.sleep(forTimeInterval: 0.002) }
-                        if process.isRunning {
-                            killed.update { $0 = true }
-                            kill(process.processIdentifier, SIGKILL)
-                        }
-                    }
-                })
-            }
+    func runKilled(_ arguments: [String], after delay: Duration, binary: URL = ArenaProcess.binary) async throws -> (Result, killed: Bool) {
+        let result = try await execute(arguments, stdin: nil, binary: binary) { signal in
+            try? await Task.sleep(for: delay)
+            if !Task.isCancelled { signal(.kill) }
         }
-        return (result, killed.value)
+        return (result, result.status == 128 + SIGKILL)
     }
 
-    /// Starts arena and sends it SIGINT (Ctrl-C) once `interruptWhen` is true, then waits.
-    func runInterrupted(_ arguments: [String], interruptWhen: @escaping @Sendable () -> Bool) async throws -> Result {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Swift.Result {
-                    try runBlocking(arguments, stdin: nil) { process in
-                        let deadline = Date().addingTimeInterval(20)
-                        while !interruptWhen(), Date() < deadline, process.isRunning { Thread.sleep(forTimeInterval: 0.01) }
-                        process.interrupt()
-                    }
-                })
-            }
+    /// Starts arena and sends it SIGINT (Ctrl-C) once `interruptWhen` is true (or after 20 s),
+    /// then waits for it to end.
+    func runInterrupted(_ arguments: [String], binary: URL = ArenaProcess.binary,
+                        interruptWhen: @escaping @Sendable () -> Bool) async throws -> Result {
+        try await execute(arguments, stdin: nil, binary: binary) { signal in
+            let deadline = ContinuousClock.now + .seconds(20)
+            while !interruptWhen(), ContinuousClock.now < deadline, !Task.isCancelled { try? await Task.sleep(for: .milliseconds(10)) }
+            if !Task.isCancelled { signal(.interrupt) }
         }
     }
 
-    private func runBlocking(_ arguments: [String], stdin: String?, binary: URL = ArenaProcess.binary,
-                             whileRunning: (@Sendable (Process) -> Void)? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.environment = environment
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        if let whileRunning {
-            nonisolated(unsafe) let running = process  // only read and interrupted from the watcher
-            DispatchQueue.global().async { whileRunning(running) }
+    /// Runs the child, reading both outputs to their ends at once. `watch` runs beside it with a
+    /// way to signal it, and is cancelled once both outputs have ended (the child is gone).
+    private func execute(_ arguments: [String], stdin: String?, binary: URL,
+                         watch: (@Sendable (_ signal: @escaping @Sendable (Signal) -> Void) async -> Void)?) async throws -> Result {
+        var variables: [Environment.Key: String] = [:]
+        for (name, value) in environment { variables[Environment.Key(stringLiteral: name)] = value }
+        let outcome = try await Subprocess.run(
+            .path(.init(binary.path)), arguments: Arguments(arguments), environment: .custom(variables),
+            input: .string(stdin ?? ""), output: .sequence, error: .sequence
+        ) { execution in
+            // Tasks 1 and 2 read the outputs; task 0 is the watcher, cancelled once both have ended.
+            try await withThrowingTaskGroup(of: (Int, Data).self) { group in
+                group.addTask { (1, try await Self.collect(execution.standardOutput)) }
+                group.addTask { (2, try await Self.collect(execution.standardError)) }
+                if let watch {
+                    group.addTask {
+                        await watch { signal in try? execution.send(signal: signal) }
+                        return (0, Data())
+                    }
+                }
+                var outputs: [Int: Data] = [:]
+                while outputs.count < 2, let (task, data) = try await group.next() {
+                    if task > 0 { outputs[task] = data }
+                }
+                group.cancelAll()
+                return (outputs[1] ?? Data(), outputs[2] ?? Data())
+            }
         }
-        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
-                      stderr: String(decoding: stderrData, as: UTF8.self))
+        let status: Int32 = switch outcome.terminationStatus {
+        case .exited(let code): code
+        case .signaled(let signal): 128 + signal
+        }
+        let (stdout, stderr) = outcome.closureResult
+        return Result(status: status, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    private static func collect(_ output: SubprocessOutputSequence) async throws -> Data {
+        var data = Data()
+        for try await buffer in output { buffer.withUnsafeBytes { data.append(contentsOf: $0) } }
+        return data
     }
 }

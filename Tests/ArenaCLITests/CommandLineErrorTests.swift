@@ -11,7 +11,8 @@ struct CommandLineErrorTests {
         let arena = ArenaProcess()
         let cases: [([String], String)] = [
             (["ask"], "arena: Missing expected argument '<prompt>'"),
-            (["export", "--format", "xml"], "arena: --format must be jsonl or csv, not xml"),
+            (["export", "--format", "xml"], "arena: The value 'xml' is invalid for '--format <format>'"),
+            (["judge", "--order", "best"], "arena: The value 'best' is invalid for '--order <order>'"),
             (["recommend", "customer-support"], "arena: give at least one --bar, e.g. --bar 'adequate>=0.9'"),
             (["leaderboard", "--bogus"], "arena: Unknown option '--bogus'"),
         ]

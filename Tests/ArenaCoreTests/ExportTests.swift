@@ -64,4 +64,29 @@ struct ExportTests {
         #expect(csv.contains("\"[{\"\"content\"\":\"\"Q?\"\",\"\"role\"\":\"\"user\"\"}"))
         #expect(ExportFormat.csv.header?.hasPrefix("question_id,model_a,model_b,winner") == true)
     }
+
+    /// The README's columns, exactly and in order; a renamed `ExportRow` property cannot empty one.
+    @Test func csvHeaderListsExactlyTheDocumentedColumns() throws {
+        let documented = [
+            "question_id", "model_a", "model_b", "winner", "judge", "turn", "anony", "language", "tstamp",
+            "conversation_a", "conversation_b", "battle_id", "turn_index", "mode", "system_prompt", "seat_a", "seat_b",
+            "seat_count", "verdict", "leaked", "leaked_words", "finish_reason_a", "finish_reason_b", "error_a", "error_b",
+            "ttft_ms_a", "ttft_ms_b", "duration_ms_a", "duration_ms_b", "input_tokens_a", "input_tokens_b",
+            "output_tokens_a", "output_tokens_b", "tokens_estimated_a", "tokens_estimated_b", "cost_usd_a", "cost_usd_b",
+        ]
+        #expect(ExportFormat.csv.header == documented.joined(separator: ",") + "\r\n")
+        // Every key of the JSON line (nil fields are left out there) is a CSV column: one set of names.
+        let row = try #require(BattleExporter.rows(for: Self.stored(seats: 2, verdict: .tie)).first)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(try ExportFormat.jsonl.line(row).utf8)) as? [String: Any])
+        #expect(Set(documented).isSuperset(of: object.keys), "\(Set(object.keys).subtracting(documented))")
+        let cells = try ExportFormat.csv.line(row)
+        #expect(cells.hasSuffix("\r\n"))
+    }
+
+    @Test func csvQuotesOnlyWhatNeedsIt() {
+        #expect(CSV.quote("plain") == "plain")
+        #expect(CSV.quote("a,b") == "\"a,b\"")
+        #expect(CSV.quote("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(CSV.quote("two\nlines") == "\"two\nlines\"")
+    }
 }

@@ -10,7 +10,8 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case sqlite
     case postgres
 
-    static let allMigrations = ["v1-battles-answers-verdicts", "v2-verdict-blind", "v3-suite-runs", "v4-judging", "v5-judge-claims"]
+    static let allMigrations = ["v1-battles-answers-verdicts", "v2-verdict-blind", "v3-suite-runs", "v4-judging", "v5-judge-claims",
+                                "v6-battle-leak"]
 
     var testDescription: String { rawValue }
 

@@ -134,3 +134,49 @@ struct TeamStoreTests {
         }
     }
 }
+
+/// A team store whose server went away keeps retrying for seconds; through `offPool` that wait
+/// holds a thread of the store's, not one of the cooperative pool's.
+@Suite("Team store, off the cooperative pool")
+struct TeamStoreOffPoolTests {
+    @Test(.timeLimit(.minutes(2)), .enabled(if: ProcessInfo.processInfo.environment["ARENA_TEST_POSTGRES_URL"] == nil,
+                                            "stops a server of its own"))
+    func aReconnectingStoreLeavesThePoolFree() async throws {
+        let cluster = try PostgresTestCluster.start()
+        defer { cluster.stop() }
+        // 8 attempts × 250 ms: each call gives up after about 2 s (the real budget is 40).
+        let store = BattleStore(backend: try PostgresBackend(url: cluster.urlWithPassword, reconnectAttempts: 8,
+                                                             reconnectDelay: .milliseconds(250)))
+        cluster.stop()   // nothing listens on the port now: every attempt is refused
+        let calls = max(4, 2 * ProcessInfo.processInfo.activeProcessorCount)
+        let asked = Locked(0), started = Locked(0), failed = Locked(0)
+        let reconnecting = Task {
+            await withTaskGroup(of: Void.self) { group in
+                for _ in 0..<calls {
+                    group.addTask {
+                        asked.update { $0 += 1 }
+                        do {
+                            _ = try await store.offPool { store throws(StoreError) in
+                                started.update { $0 += 1 }
+                                return try store.verdictCount()
+                            }
+                        } catch {
+                            failed.update { $0 += 1 }
+                        }
+                    }
+                }
+            }
+        }
+        // Every call was made and the first is under way; the others queue behind it on no thread
+        // of the pool (made straight on the pool, they would hold every thread of it for seconds)…
+        while asked.value < calls || started.value == 0 { try await Task.sleep(for: .milliseconds(5)) }
+        let tiny = await withTaskGroup(of: Int.self) { group in
+            for _ in 0..<500 { group.addTask { await Task.yield(); return 1 } }
+            return await group.reduce(0, +)
+        }
+        #expect(tiny == 500)
+        #expect(failed.value == 0, "\(failed.value) store calls gave up before 500 tiny tasks ended")
+        await reconnecting.value
+        #expect(failed.value == calls)
+    }
+}

@@ -18,8 +18,7 @@ struct AskCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: ArgumentHelp("Models to ask, by name (default: every configured model).", valueName: "a,b,..."))
-    var models: String?
+    @OptionGroup var selection: ModelSelection
 
     @Option(name: .long, help: "A system prompt for every model.")
     var system: String?
@@ -41,9 +40,7 @@ struct AskCommand: AsyncParsableCommand {
 
     func run() async throws {
         let config = try await global.loadConfig()
-        let names = models?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } ?? []
-        let chosen: [ModelConfig]
-        do { chosen = try config.select(names) } catch { throw CLIFailure.badInput(error.message) }
+        let chosen = try selection.chosen(from: config)
         guard chosen.count >= 2 else {
             throw CLIFailure.badInput("a battle needs at least two models (\(chosen.count) selected)")
         }
@@ -81,7 +78,7 @@ struct AskCommand: AsyncParsableCommand {
         let verdict = try decideVerdict(answers: answers, console: console, style: style)
         interrupts.onInterrupt(nil)
         if let verdict {
-            let rater = config.rater ?? ProcessInfo.processInfo.environment["USER"] ?? NSUserName()
+            let rater = RaterIdentity.default(config: config)
             let record = VerdictRecord(battleID: battle.id, turnIndex: 0, verdict: verdict, rater: rater, createdAt: Date())
             do { try store.save(verdict: record) } catch { throw CLIFailure(error.description) }
         }

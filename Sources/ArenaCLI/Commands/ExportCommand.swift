@@ -15,19 +15,13 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: "jsonl or csv.") var format: String = "jsonl"
+    @Option(name: .long, help: "How to write the rows.") var format: ExportFormat = .jsonl
     @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var out: String?
     @Flag(name: .long, help: "Also export turns that were skipped or have no verdict (winner null).") var all = false
     @Flag(name: .long, help: "Replace every prompt (user messages and system prompts) with [redacted]; answers stay.") var redact = false
 
-    func validate() throws {
-        guard ExportFormat(rawValue: format) != nil else {
-            throw ValidationError("--format must be jsonl or csv, not \(format)")
-        }
-    }
-
     func run() throws {
-        let exportFormat = ExportFormat(rawValue: format) ?? .jsonl
+        let exportFormat = format
         let store = try global.openExistingStore()
         let battles: [StoredBattle]
         do { battles = try store.battles() } catch { throw CLIFailure(error.description) }

@@ -19,14 +19,10 @@ struct JudgeCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The suite to judge (default: the only suite with stored answers).") var suite: String?
-    @Option(help: "active (default), random or file.") var order: String = "active"
-    @Option(name: .long, help: ArgumentHelp("Only these models, by name.", valueName: "a,b,...")) var models: String?
+    @Option(help: "Which comparison comes next.") var order: JudgeQueue.Order = .active
+    @OptionGroup var selection: ModelSelection
     @Option(help: "Seed for the order and the seat shuffle.") var seed: UInt64?
     @Option(name: .long, help: "Colour theme by name or path to a theme file.") var theme: String?
-
-    func validate() throws {
-        guard JudgeQueue.Order(rawValue: order) != nil else { throw ValidationError("--order must be active, random or file") }
-    }
 
     func run() async throws {
         guard TerminalInfo.stdinIsTerminal, TerminalInfo.stdoutIsTerminal else {
@@ -41,9 +37,8 @@ struct JudgeCommand: AsyncParsableCommand {
             answers = try store.runAnswers(suite: promptSuite.name)
             judged = try store.battles(suite: promptSuite.name)
         } catch { throw CLIFailure(error.description) }
-        let names = models?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        let queue = JudgeQueue(suite: promptSuite, answers: answers, judged: judged, order: JudgeQueue.Order(rawValue: order) ?? .active,
-                               models: names)
+        let queue = JudgeQueue(suite: promptSuite, answers: answers, judged: judged, order: order,
+                               models: selection.restriction)
         guard queue.models.count >= 2 else {
             throw CLIFailure.badInput("\(promptSuite.name) has answers from \(queue.models.count) model(s); run it on at least two: arena run \(promptSuite.name)")
         }
@@ -52,7 +47,7 @@ struct JudgeCommand: AsyncParsableCommand {
                   + "for more, add answers: arena run \(promptSuite.name) --repeat 2")
             return
         }
-        let rater = config.rater ?? ProcessInfo.processInfo.environment["USER"] ?? NSUserName()
+        let rater = RaterIdentity.default(config: config)
         let session = JudgeSession(suite: promptSuite, queue: queue, store: store, config: config, rater: rater,
                                    seed: seed ?? UInt64.random(in: 0...UInt64.max))
         var environment = ProcessInfo.processInfo.environment

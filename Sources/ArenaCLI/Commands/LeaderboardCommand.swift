@@ -11,7 +11,10 @@ struct LeaderboardCommand: AsyncParsableCommand {
         discussion: """
             Only blind verdicts count; skips, battles whose answers named a vendor (identity leaks) and \
             failed seats are left out. Ties (and "both bad") count half a win each way. Rank = 1 + the \
-            number of models whose whole interval lies above this one's. See docs/ranking.md.
+            number of models whose whole interval lies above this one's, within the group of models that met \
+            (directly or through others); a model with fewer than 10 comparisons shows "too few votes". \
+            --pairs says whether each neighbouring order is settled by a rule that holds at 95% however often \
+            you look. See docs/ranking.md.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -25,7 +28,7 @@ struct LeaderboardCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Pin one model's rating (default: the mean is 1000).", valueName: "model=rating")) var anchor: String?
     @Flag(help: "Include battles flagged by the identity-leak guard.") var includeLeaked = false
     @Flag(help: "Control for answer length and markdown (headers, lists, bold), as LMArena does.") var styleControl = false
-    @Flag(help: "Show the win-rate and battle-count matrices and whether each neighbouring pair is settled.") var pairs = false
+    @Flag(help: "Show the win-rate and battle-count matrices and whether each neighbouring pair is settled (with --format json: every pair).") var pairs = false
     @Option(help: ArgumentHelp("Only this rater's verdicts (repeatable).", valueName: "name")) var rater: [String] = []
     @Option(help: ArgumentHelp("Count at most N verdicts per rater per day (the earliest).", valueName: "N")) var capPerDay: Int?
     @Flag(help: "Show each rater's agreement with the others' pooled ranking, and flag raters whose votes look random or adversarial.")
@@ -67,7 +70,7 @@ struct LeaderboardCommand: AsyncParsableCommand {
         }
         let printer = LeaderboardPrinter(data: data, computation: computation, style: Style(enabled: TerminalInfo.useColor))
         switch format {
-        case "json": print(try printer.json())
+        case "json": print(pairs ? try printer.pairsJSON() : try printer.json())
         case "csv": print(printer.csv(), terminator: "")
         default:
             print(printer.table(width: TerminalInfo.stdoutIsTerminal ? TerminalInfo.width : nil,

@@ -22,7 +22,7 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "A suite name (see `arena suites`) or a path to a suite file.") var suite: String
-    @Option(name: .long, help: ArgumentHelp("Models to run, by name (default: every configured model).", valueName: "a,b,...")) var models: String?
+    @OptionGroup var selection: ModelSelection
     @Option(name: .long, help: "Answers per prompt and model (to measure variation).") var `repeat`: Int = 1
     @Option(name: .long, help: "Requests in flight at once, over all models.") var concurrency: Int = 4
 
@@ -34,9 +34,7 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let promptSuite = try SuiteLoading.load(suite, locations: global.locations)
         let config = try await global.loadConfig()
-        let names = models?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } ?? []
-        let chosen: [ModelConfig]
-        do { chosen = try config.select(names) } catch { throw CLIFailure.badInput(error.message) }
+        let chosen = try selection.chosen(from: config)
         let store = try global.openStore()
 
         let jobs = SuitePlan.jobs(suite: promptSuite, models: chosen, repeats: `repeat`)
@@ -70,7 +68,10 @@ struct RunCommand: AsyncParsableCommand {
                                        provider: job.request.model.provider, modelID: job.request.model.model,
                                        promptFingerprint: job.fingerprint, conversation: job.request.messages,
                                        answer: answer, createdAt: Date())
-                do { try store.save(runAnswer: record) } catch { saveErrors.add("\(error)") }
+                // Off the cooperative pool: a team store reconnecting must not stall the other streams.
+                do { try await store.offPool { store throws(StoreError) in try store.save(runAnswer: record) } } catch {
+                    saveErrors.add("\(error)")
+                }
                 progress.record("\(job.promptID) × \(job.request.model.name)", answer: answer)
             }
         }

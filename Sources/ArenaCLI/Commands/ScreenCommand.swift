@@ -14,8 +14,7 @@ struct ScreenCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: ArgumentHelp("Models to seat, by name (default: every configured model, at most 8).", valueName: "a,b,..."))
-    var models: String?
+    @OptionGroup var selection: ModelSelection
 
     @Option(name: .long, help: "Colour theme by name or path to a theme file.")
     var theme: String?
@@ -28,16 +27,14 @@ struct ScreenCommand: AsyncParsableCommand {
             throw CLIFailure.badInput("the arena screen needs a terminal; for scripts use `arena ask`")
         }
         let config = try await global.loadConfig()
-        let names = models?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } ?? []
-        let chosen: [ModelConfig]
-        do { chosen = try config.select(names) } catch { throw CLIFailure.badInput(error.message) }
+        let chosen = try selection.chosen(from: config)
         guard chosen.count >= 2 else { throw CLIFailure.badInput("a battle needs at least two models (\(chosen.count) selected)") }
         guard chosen.count <= SeatLabels.maximum else {
             throw CLIFailure.badInput("at most \(SeatLabels.maximum) models per battle (\(chosen.count) configured); pick some with --models")
         }
         let store = try global.openStore()
         let client = ModelClient()
-        let rater = config.rater ?? ProcessInfo.processInfo.environment["USER"] ?? NSUserName()
+        let rater = RaterIdentity.default(config: config)
         let session = ScreenSession(models: chosen, config: config, store: store, client: client, rater: rater, systemPrompt: system)
         var environment = ProcessInfo.processInfo.environment
         if environment["XDG_CONFIG_HOME"] == nil { environment["XDG_CONFIG_HOME"] = (global.locations.configDirectory as NSString).deletingLastPathComponent }

@@ -19,17 +19,17 @@ struct LeaderboardPrinter {
         let plotRoom = 20 + 2
         var table = base
         if table.width + plotRoom > width {
-            table.fit(width: width - plotRoom, droppable: Self.countColumns, squeeze: 1, minimum: 16)
+            table.fit(width: width - plotRoom, droppable: countColumns, squeeze: 1, minimum: 16)
             if table.width + plotRoom > width {
                 table = base
-                table.fit(width: width, droppable: Self.countColumns, squeeze: 1)
+                table.fit(width: width, droppable: countColumns, squeeze: 1)
             }
         }
         return render(table, plotWidth: width - table.width - 2, wrapWidth: width, method: method, ties: ties, rounds: rounds, seed: seed)
     }
 
-    /// battles, won, lost, tied, both bad: dropped (rightmost first) to make room.
-    static let countColumns = [4, 5, 6, 7, 8]
+    /// comparisons, won, lost, tied, both bad: dropped (rightmost first) to make room.
+    var countColumns: [Int] { componentCount > 1 ? [5, 6, 7, 8, 9] : [4, 5, 6, 7, 8] }
 
     /// Every column, and the whisker plot exactly `plotWidth` wide (none below 12). The caller
     /// answers for the total width; prefer `table(width:)`, which fits it.
@@ -37,18 +37,35 @@ struct LeaderboardPrinter {
         render(baseTable(), plotWidth: plotWidth, wrapWidth: nil, method: method, ties: ties, rounds: rounds, seed: seed)
     }
 
+    /// Fewer counted comparisons than this and a model's interval says nothing yet: the row says
+    /// "too few votes" instead (a bootstrap of one verdict has zero width).
+    static let minimumForInterval = 10
+
+    static func hasTooFewVotes(_ row: LeaderboardRow) -> Bool { row.record.battles < minimumForInterval }
+
+    private var componentCount: Int { (computation.rows.map(\.component).max() ?? 0) + 1 }
+
     private func baseTable() -> TextTable {
+        let groups = componentCount > 1
         let cells: [[String]] = computation.rows.map { row in
             let record = row.record
             var name = data.models[row.model]
             if row.flags.contains(.undefeated) { name += " †" }
             if row.flags.contains(.winless) { name += " ‡" }
-            return [String(row.rank), name, String(format: "%.0f", row.rating),
-                    String(format: "%.0f – %.0f", row.interval.lowerBound, row.interval.upperBound),
-                    String(record.battles), String(record.wins), String(record.losses), String(record.ties), String(record.bothBad)]
+            let tooFew = Self.hasTooFewVotes(row)
+            var cells = [tooFew ? "–" : String(row.rank), name, String(format: "%.0f", row.rating),
+                         tooFew ? "too few votes" : String(format: "%.0f – %.0f", row.interval.lowerBound, row.interval.upperBound),
+                         String(record.battles), String(record.wins), String(record.losses), String(record.ties), String(record.bothBad)]
+            if groups { cells.insert(String(UnicodeScalar(UInt8(65 + min(row.component, 25)))), at: 0) }
+            return cells
         }
-        return TextTable(header: ["rank", "model", "rating", "95% interval", "battles", "won", "lost", "tied", "both bad"],
-                         rows: cells, numeric: [0, 2, 4, 5, 6, 7, 8])
+        var header = ["rank", "model", "rating", "95% interval", "comparisons", "won", "lost", "tied", "both bad"]
+        var numeric: Set<Int> = [0, 2, 4, 5, 6, 7, 8]
+        if groups {
+            header.insert("group", at: 0)
+            numeric = Set(numeric.map { $0 + 1 })
+        }
+        return TextTable(header: header, rows: cells, numeric: numeric)
     }
 
     private func render(_ table: TextTable, plotWidth: Int, wrapWidth: Int?, method: String, ties: String, rounds: Int,
@@ -57,7 +74,9 @@ struct LeaderboardPrinter {
         let rows = computation.rows
         if plotWidth >= 12 {
             let plot = WhiskerPlot(rows: rows, width: plotWidth)
-            for index in table.rows.indices { table.rows[index].append(plot.lines[index]) }
+            for index in table.rows.indices {
+                table.rows[index].append(Self.hasTooFewVotes(rows[index]) ? "" : plot.lines[index])
+            }
             let axis = String(format: "%.0f", plot.axis.lowerBound)
             let top = String(format: "%.0f", plot.axis.upperBound)
             table.header.append(axis + String(repeating: " ", count: max(plotWidth - axis.count - top.count, 1)) + top)
@@ -81,6 +100,20 @@ struct LeaderboardPrinter {
         if rows.contains(where: { $0.flags.contains(.undefeated) || $0.flags.contains(.winless) }) {
             notes.append("† never lost / ‡ never won: rating kept finite by a tiny prior (one virtual tie against the field)")
         }
+        if componentCount > 1 {
+            notes.append("groups A, B, … never met, directly or through other models: ratings, ranks and intervals compare "
+                         + "only within a group; judge battles between the groups to join them")
+        }
+        if rows.contains(where: Self.hasTooFewVotes) {
+            notes.append("too few votes: fewer than \(Self.minimumForInterval) counted comparisons, so no interval or rank yet")
+        }
+        let counted = data.comparisons.count
+        let tied = data.comparisons.filter { $0.outcome == .tie || $0.outcome == .bothBad }.count
+        if ties != "davidson", computation.styleCoefficients.isEmpty, method != "elo", counted > 0, tied * 10 > counted {
+            notes.append(String(format: "%.0f%% of comparisons are ties or both bad: as half wins they pull every rating towards the "
+                                + "mean, so gaps (and intervals) are on a compressed scale; --ties davidson models ties and reads "
+                                + "on the same scale as decisive votes", Double(tied) / Double(counted) * 100))
+        }
         if !computation.styleCoefficients.isEmpty {
             let parts = computation.styleCoefficients.map { String(format: "%@ %+.1f", $0.feature.rawValue, $0.ratingPoints) }
             notes.append("style coefficients (rating points per standard deviation): " + parts.joined(separator: ", "))
@@ -90,52 +123,54 @@ struct LeaderboardPrinter {
         return text
     }
 
-    func json() throws -> String {
-        let objects: [[String: Any]] = computation.rows.map { row in
-            ["model": data.models[row.model], "rating": row.rating, "ci_low": row.interval.lowerBound,
-             "ci_high": row.interval.upperBound, "rank": row.rank, "battles": row.record.battles, "wins": row.record.wins,
-             "losses": row.record.losses, "ties": row.record.ties, "both_bad": row.record.bothBad,
-             "undefeated": row.flags.contains(.undefeated), "winless": row.flags.contains(.winless)]
-        }
-        let encoded = try JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys, .prettyPrinted])
-        return String(decoding: encoded, as: UTF8.self)
+    /// One JSON row per model.
+    struct ModelJSON: Codable, Equatable {
+        var model: String
+        var rating: Double
+        var ci_low: Double?
+        var ci_high: Double?
+        var rank: Int?
+        var component: Int
+        var too_few_votes: Bool
+        var battles: Int
+        var wins: Int
+        var losses: Int
+        var ties: Int
+        var both_bad: Int
+        var undefeated: Bool
+        var winless: Bool
     }
+
+    var modelRows: [ModelJSON] {
+        computation.rows.map { row in
+            let tooFew = Self.hasTooFewVotes(row)
+            return ModelJSON(model: data.models[row.model], rating: row.rating,
+                             ci_low: tooFew ? nil : row.interval.lowerBound, ci_high: tooFew ? nil : row.interval.upperBound,
+                             rank: tooFew ? nil : row.rank, component: row.component, too_few_votes: tooFew,
+                             battles: row.record.battles, wins: row.record.wins, losses: row.record.losses, ties: row.record.ties,
+                             both_bad: row.record.bothBad, undefeated: row.flags.contains(.undefeated),
+                             winless: row.flags.contains(.winless))
+        }
+    }
+
+    static func encode(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    func json() throws -> String { try Self.encode(modelRows) }
 
     func csv() -> String {
-        var text = "rank,model,rating,ci_low,ci_high,battles,wins,losses,ties,both_bad\n"
-        for row in computation.rows {
-            let name = ExportCSV.quote(data.models[row.model])
-            text += "\(row.rank),\(name),\(row.rating),\(row.interval.lowerBound),\(row.interval.upperBound),"
-                + "\(row.record.battles),\(row.record.wins),\(row.record.losses),\(row.record.ties),\(row.record.bothBad)\n"
+        var text = "rank,model,rating,ci_low,ci_high,battles,wins,losses,ties,both_bad,component\n"
+        for row in modelRows {
+            let low: String = row.ci_low.map { String($0) } ?? ""
+            let high: String = row.ci_high.map { String($0) } ?? ""
+            let rank: String = row.rank.map { String($0) } ?? ""
+            let counts: [String] = [row.battles, row.wins, row.losses, row.ties, row.both_bad, row.component].map { String($0) }
+            let cells: [String] = [rank, ExportCSV.quote(row.model), String(row.rating), low, high] + counts
+            text += cells.joined(separator: ",") + "\n"
         }
-        return text
-    }
-
-    /// Win-rate and battle-count matrices, then the stopping rule for each neighbouring pair.
-    func pairs() -> String {
-        let analysis = PairAnalysis(counts: computation.counts, ratings: computation.ratings, bootstrap: computation.bootstrap)
-        let order = analysis.order
-        let short = order.map { String(data.models[$0].prefix(14)) }
-        var text = "\n" + style.bold("Win rate of row over column") + style.dim(" (ties left out)") + "\n"
-        let rates = order.map { row in
-            [short[order.firstIndex(of: row)!]] + order.map { column in
-                analysis.winRates[row][column].map { String(format: "%.0f%%", $0 * 100) } ?? (row == column ? "·" : "–")
-            }
-        }
-        text += TextTable(header: [""] + short, rows: rates, numeric: Set(1...order.count)).lines().joined(separator: "\n") + "\n"
-        text += "\n" + style.bold("Battles between them") + "\n"
-        let counts = order.map { row in
-            [short[order.firstIndex(of: row)!]] + order.map { column in row == column ? "·" : String(analysis.battleCounts[row][column]) }
-        }
-        text += TextTable(header: [""] + short, rows: counts, numeric: Set(1...order.count)).lines().joined(separator: "\n") + "\n"
-        text += "\n" + style.bold("Is the order settled?") + style.dim(" (settled when P(order right) ≥ 95%)") + "\n"
-        let neighbours = analysis.neighbours.map { pair -> [String] in
-            let verdict = pair.isSettled ? style.green("settled")
-                : pair.votesNeeded.map { "about \(counted($0, "more vote"))" } ?? "too close to call"
-            return ["\(data.models[pair.higher]) > \(data.models[pair.lower])", String(format: "%+.0f", pair.gap),
-                    String(format: "%.1f%%", pair.probabilityOrderRight * 100), verdict]
-        }
-        text += TextTable(header: ["pair", "gap", "P(order right)", ""], rows: neighbours, numeric: [1, 2]).lines().joined(separator: "\n")
         return text
     }
 }

@@ -7,7 +7,8 @@ import Foundation
 /// What counts (LMArena's rules): blind verdicts only (the names were hidden when it was cast),
 /// not skips, not battles flagged by the identity-leak guard (unless asked), and never a seat whose
 /// answer failed, was cancelled or was empty. With more than two seats the winner beats each other
-/// seat; a tie or "both bad" ties every pair.
+/// seat; a tie or "both bad" ties every pair. The daily cap (`Filter.capPerDay`) comes last: it
+/// counts only verdicts that pass every other rule.
 struct RankingData {
     struct Filter {
         var includeLeaked = false
@@ -16,7 +17,8 @@ struct RankingData {
         var model: (String) -> Bool = { _ in true }
         /// Only these raters' verdicts (nil: everyone's).
         var raters: Set<String>?
-        /// At most this many verdicts per rater per calendar day (local time), the earliest.
+        /// At most this many verdicts per rater per calendar day (local time), the earliest of
+        /// those that pass every other filter.
         var capPerDay: Int?
     }
 
@@ -45,8 +47,16 @@ struct RankingData {
     }
 
     /// `votes` in time order (as `BattleStore.rankingVotes` returns them). Style features are
-    /// measured only on votes read with their answer text.
+    /// measured only on votes read with their answer text. The daily cap is applied last, to the
+    /// verdicts that pass every other filter: one that would not count anyway (not blind,
+    /// leaked, a skip, too few seats that can win, another rater, too old, filtered models) never
+    /// uses up a rater's allowance.
     init(votes: [RankingVote], filter: Filter) {
+        var counting: [Counting] = []
+        for vote in votes {
+            if let admitted = admit(vote, filter: filter) { counting.append(admitted) }
+        }
+        let capped = filter.capPerDay.map { Self.overCap(counting.map(\.vote), limit: $0) } ?? []
         var index: [String: Int] = [:]
         func modelIndex(_ name: String) -> Int {
             if let existing = index[name] { return existing }
@@ -54,38 +64,16 @@ struct RankingData {
             models.append(name)
             return models.count - 1
         }
-        let capped = filter.capPerDay.map { Self.overCap(votes, limit: $0) } ?? []
-        for vote in votes {
-            let record = vote.record
-            if let since = filter.since, record.createdAt < since { continue }
-            if let raters = filter.raters, !raters.contains(record.rater) { excluded.otherRaters += 1; continue }
-            if record.verdict == .skip { excluded.skipped += 1; continue }
+        for candidate in counting {
+            let record = candidate.vote.record
             if capped.contains(VerdictKey(battle: record.battleID, turn: record.turnIndex)) { excluded.overDailyCap += 1; continue }
-            if !(vote.battleBlind && record.blind) { excluded.notBlind += 1; continue }
-            if vote.leaked && !filter.includeLeaked { excluded.leaked += 1; continue }
-            let imported = vote.mode == .imported  // judged elsewhere; may carry no text
-            let eligible = vote.contenders.filter { contender in
-                let ok = imported ? !contender.failed : contender.canWin
-                if !ok { excluded.failedSeats += 1 }
-                return ok && filter.model(contender.model)
-            }
-            let verdict: MultiSeatVerdict
-            switch record.verdict {
-            case .seat(let winner):
-                guard let position = eligible.firstIndex(where: { $0.seatIndex == winner }) else { continue }
-                verdict = .winner(seat: position)
-            case .tie: verdict = .tie
-            case .bothBad: verdict = .allBad
-            case .skip: continue
-            }
-            guard eligible.count >= 2 else { continue }
-            let indices = eligible.map { modelIndex($0.model) }
-            guard let pairs = try? MultiSeatBattle.comparisons(models: indices, verdict: verdict) else { continue }
             verdicts += 1
-            let styles = Dictionary(eligible.compactMap { contender in
+            let global = candidate.seats.map { modelIndex($0.model) }
+            let styles = Dictionary(candidate.seats.compactMap { contender in
                 contender.text.map { (modelIndex(contender.model), StyleFeatures.measure(markdown: $0, tokens: contender.outputTokens)) }
             }, uniquingKeysWith: { first, _ in first })
-            for pair in pairs {
+            for local in candidate.pairs {
+                let pair = Comparison(a: global[local.a], b: global[local.b], outcome: local.outcome)
                 comparisons.append(pair)
                 dates.append(record.createdAt)
                 raters.append(record.rater)
@@ -97,13 +85,51 @@ struct RankingData {
         }
     }
 
+    /// A vote that passes every filter but the daily cap: its eligible seats and its pairs, with
+    /// models numbered by seat position among `seats`.
+    struct Counting {
+        var vote: RankingVote
+        var seats: [RankingVote.Contender]
+        var pairs: [Comparison]
+    }
+
+    /// Every filter but the cap, counting what it excludes; nil when the vote does not count.
+    private mutating func admit(_ vote: RankingVote, filter: Filter) -> Counting? {
+        let record = vote.record
+        if let since = filter.since, record.createdAt < since { return nil }
+        if let raters = filter.raters, !raters.contains(record.rater) { excluded.otherRaters += 1; return nil }
+        if record.verdict == .skip { excluded.skipped += 1; return nil }
+        if !(vote.battleBlind && record.blind) { excluded.notBlind += 1; return nil }
+        if vote.leaked && !filter.includeLeaked { excluded.leaked += 1; return nil }
+        let imported = vote.mode == .imported  // judged elsewhere; may carry no text
+        let eligible = vote.contenders.filter { contender in
+            let ok = imported ? !contender.failed : contender.canWin
+            if !ok { excluded.failedSeats += 1 }
+            return ok && filter.model(contender.model)
+        }
+        let verdict: MultiSeatVerdict
+        switch record.verdict {
+        case .seat(let winner):
+            guard let position = eligible.firstIndex(where: { $0.seatIndex == winner }) else { return nil }
+            verdict = .winner(seat: position)
+        case .tie: verdict = .tie
+        case .bothBad: verdict = .allBad
+        case .skip: return nil
+        }
+        guard eligible.count >= 2 else { return nil }
+        // One number per model name, so a model in two seats is refused as before.
+        let local = eligible.map { seat in eligible.firstIndex { $0.model == seat.model }! }
+        guard let pairs = try? MultiSeatBattle.comparisons(models: local, verdict: verdict) else { return nil }
+        return Counting(vote: vote, seats: eligible, pairs: pairs)
+    }
+
     struct VerdictKey: Hashable {
         var battle: UUID
         var turn: Int
     }
 
     /// Verdicts past a rater's daily cap: each rater's earliest `limit` (non-skip) verdicts of a
-    /// local calendar day count, later ones that day do not.
+    /// local calendar day count, later ones that day do not. `votes` are those that would count.
     static func overCap(_ votes: [RankingVote], limit: Int) -> Set<VerdictKey> {
         let calendar = DailyCap(limit: limit)
         var byDay: [String: [(Date, VerdictKey)]] = [:]

@@ -8,7 +8,7 @@ import Synchronization
 ///
 /// ```swift
 /// let runner = BatchRunner(client: client, config: config, limits: BatchLimits(concurrency: 4))
-/// await runner.run(jobs) { job, answer in try? store.save(runAnswer: …) }
+/// await runner.run(jobs) { job, answer in try? await store.offPool { try $0.save(runAnswer: …) } }
 /// ```
 ///
 /// Cancel the calling task to stop: jobs not started are skipped, running ones are handed over
@@ -24,7 +24,9 @@ public struct BatchRunner: Sendable {
         self.limits = limits
     }
 
-    public func run(_ jobs: [BatchJob], onResult: @escaping @Sendable (BatchJob, Answer) -> Void) async {
+    /// `onResult` is awaited in the job's task: a store write belongs in `BattleStore.offPool`
+    /// there, so a slow store never holds a thread the other jobs stream on.
+    public func run(_ jobs: [BatchJob], onResult: @escaping @Sendable (BatchJob, Answer) async -> Void) async {
         let gate = EndpointGate(limits: limits)
         await withTaskGroup(of: Void.self) { group in
             var running = 0
@@ -42,7 +44,7 @@ public struct BatchRunner: Sendable {
                         let answer = await AnswerStreamer(client: client).answer(
                             job.request, seatIndex: 0, limits: StreamLimits(model: job.request.model, config: config)) { _ in }
                         gate.leave(job.request.model)
-                        onResult(job, answer)
+                        await onResult(job, answer)
                     }
                     continue
                 }

@@ -13,13 +13,14 @@ extension PostgresBackend {
     static func insertBatch(_ batch: [StoredBattle], _ connection: PostgresConnection) throws -> Int {
         var seen = Set<UUID>()
         let distinct = batch.filter { seen.insert($0.battle.id).inserted }
-        let new = Set(try insertMany(distinct.map { BattleRow($0.battle, leakedWords: $0.leakedWords) }, into: "battle",
-                                     connection, returning: "id"))
+        let new = Set(try insertMany(distinct.map { BattleRow($0.battle) }, into: "battle", connection, returning: "id"))
         let added = distinct.filter { new.contains($0.battle.id.uuidString) }
         guard !added.isEmpty else { return 0 }
         var seats: [SeatRow] = [], turns: [TurnRow] = [], answers: [AnswerRow] = [], verdicts: [VerdictRow] = []
+        var leaks: [LeakRow] = []
         for stored in added {
             let id = stored.battle.id.uuidString
+            leaks += LeakRow.rows(battleID: id, words: stored.leakedWords)
             seats += stored.battle.seats.map { SeatRow($0, battleID: id) }
             for turn in stored.battle.turns {
                 turns.append(TurnRow(turn, battleID: id))
@@ -31,6 +32,7 @@ extension PostgresBackend {
         _ = try insertMany(turns, into: "turn", connection)
         _ = try insertMany(answers, into: "answer", connection)
         _ = try insertMany(verdicts, into: "verdict", connection)
+        _ = try insertMany(leaks, into: "battle_leak", connection)
         return added.count
     }
 

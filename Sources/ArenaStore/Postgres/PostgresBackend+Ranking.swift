@@ -30,22 +30,28 @@ extension PostgresBackend {
             try row.string(at: position).map { $0 == "1" || $0 == "t" || $0 == "true" }
         }
         let verdict = VerdictRow(battle_id: try required(row.string(at: 0), 0), turn_index: try required(row.int(at: 1), 1),
-                                 outcome: try required(row.string(at: 2), 2), winner_seat: try row.int(at: 3),
+                                 outcome: try StoredEnum.decode(try required(row.string(at: 2), 2), column: "verdict.outcome"),
+                                 winner_seat: try row.int(at: 3),
                                  rater: try required(row.string(at: 4), 4), created_at: try required(row.double(at: 5), 5),
                                  blind: try required(flag(6), 6))
         let contender = try RankingVoteQuery.contender(
             seatIndex: try row.int(at: 10), model: try row.string(at: 11), failed: try flag(12) ?? false,
             finishReason: try row.string(at: 13), hasText: try flag(14) ?? false, outputTokens: try row.int(at: 15),
             text: try row.string(at: 16))
-        return .init(verdict: verdict, battleBlind: try required(flag(7), 7), mode: try required(row.string(at: 8), 8),
+        return .init(verdict: verdict, battleBlind: try required(flag(7), 7),
+                     mode: try StoredEnum.decode(try required(row.string(at: 8), 8), column: "battle.mode"),
                      leaked: try required(flag(9), 9), contender: contender)
     }
 
-    /// The identity words of each battle the leak guard flagged.
+    /// The identity words of each battle the leak guard flagged, in battle order, each list in
+    /// the order the words were found.
     func leakedBattleWords() throws(StoreError) -> [[String]] {
         try run { connection in
-            try connection.execute("SELECT leaked_words FROM battle WHERE leaked_words <> '' ORDER BY created_at, id COLLATE \"C\"")
-                .rows.compactMap { try $0.string(at: 0) }.map { $0.split(separator: ",").map(String.init) }
+            let rows = try connection.execute("""
+                SELECT l.battle_id, l.word FROM battle_leak l JOIN battle b ON b.id = l.battle_id
+                ORDER BY b.created_at, b.id COLLATE "C", l.word_index
+                """).rows
+            return LeakRow.grouped(try rows.map { (battleID: try $0.string(at: 0) ?? "", word: try $0.string(at: 1) ?? "") })
         }
     }
 }

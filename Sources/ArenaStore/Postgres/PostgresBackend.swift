@@ -6,23 +6,31 @@ import PGClient
 /// SQLite file. The password comes from `PGPASSWORD`, `~/.pgpass` or the URL, as with psql, and
 /// `sslmode` in the URL (or `PGSSLMODE`) is honoured; messages show the URL without the password.
 ///
-/// One connection, used by one operation at a time. Every operation is idempotent (inserts skip
-/// rows already there, verdicts are upserts), so when the connection drops — a server restart —
-/// it reconnects and runs the operation again for up to about 10 s before reporting the failure.
-final class PostgresBackend: StoreBackend, @unchecked Sendable {
+/// One connection, on a `PostgresWorker`: used by one operation at a time, on the worker's own
+/// thread. Every operation is idempotent (inserts skip rows already there, verdicts are upserts),
+/// so when the connection drops — a server restart — it reconnects and runs the operation again
+/// for up to about 10 s before reporting the failure.
+///
+/// Traps: the operations are synchronous and block their caller for as long (that 10 s
+/// included); from a task, reach them through `BattleStore.offPool`.
+final class PostgresBackend: StoreBackend {
     let displayName: String
-    /// The connection and the lock that gives it to one operation at a time (libpq connections
-    /// are not thread-safe; the store is shared by the screen's tasks).
-    private let lock = NSLock()
-    nonisolated(unsafe) private let connection: PostgresConnection
+    /// The connection, on its own thread (libpq connections are not thread-safe; the store is
+    /// shared by the screen's tasks).
+    private let worker: PostgresWorker
+    /// How long a lost connection is retried: 40 × 250 ms, about 10 s, unless a test says otherwise.
+    private let reconnectAttempts: Int
+    private let reconnectDelay: Duration
 
-    init(url: String) throws(StoreError) {
+    init(url: String, reconnectAttempts: Int = 40, reconnectDelay: Duration = .milliseconds(250)) throws(StoreError) {
         let redacted = PostgresConnection.redactedURL(url)
         displayName = redacted
+        self.reconnectAttempts = reconnectAttempts
+        self.reconnectDelay = reconnectDelay
         do {
-            let connection = try PostgresConnection(url: Self.withConnectTimeout(url))
-            _ = try PostgresMigrations.migrate(connection)
-            self.connection = connection
+            let worker = try PostgresWorker(url: Self.withConnectTimeout(url), label: "arena.store.postgres")
+            _ = try worker.runBlocking { try PostgresMigrations.migrate($0) }
+            self.worker = worker
         } catch let error as PostgresError {
             throw StoreError("cannot open the store at \(redacted): \(error.message)")
         } catch {
@@ -39,9 +47,9 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
     /// Runs `body` on the connection, reconnecting and retrying it when the connection was lost.
     func run<T>(_ body: (PostgresConnection) throws -> T) throws(StoreError) -> T {
         do {
-            lock.lock()
-            defer { lock.unlock() }
-            return try connection.withReconnect(attempts: 40, delay: .milliseconds(250), body)
+            return try worker.runBlocking { connection in
+                try connection.withReconnect(attempts: reconnectAttempts, delay: reconnectDelay, body)
+            }
         } catch let error as StoreError {
             throw error
         } catch let error as PostgresError {
@@ -67,7 +75,7 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
                                       columns.map(\.value)).affectedRows
     }
 
-    static func fetch<Row: Decodable>(_ type: Row.Type, _ connection: PostgresConnection, _ sql: String,
+    static func fetch<Row: StoredRecord>(_ type: Row.Type, _ connection: PostgresConnection, _ sql: String,
                                       _ parameters: [PostgresValue?] = []) throws -> [Row] {
         try connection.execute(sql, parameters).rows.map { try PostgresRowCoding.decode(Row.self, from: $0) }
     }
@@ -86,11 +94,12 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
         }
         try transaction { connection in
             let row = BattleRow(battle)
-            if try Self.insert(row, into: "battle", connection) == 0 {
-                _ = try connection.execute("UPDATE battle SET leaked_words = $1 WHERE id = $2", [.string(row.leaked_words), .string(row.id)])
-            } else {
+            if try Self.insert(row, into: "battle", connection) == 1 {
                 for seat in battle.seats { _ = try Self.insert(SeatRow(seat, battleID: row.id), into: "seat", connection) }
             }
+            // The words found so far, in all turns: replaced as a whole.
+            _ = try connection.execute("DELETE FROM battle_leak WHERE battle_id = $1", [.string(row.id)])
+            try Self.insertMany(LeakRow.rows(battleID: row.id, words: battle.leakedWords), into: "battle_leak", connection)
             _ = try Self.insert(TurnRow(turn, battleID: row.id), into: "turn", connection)
             for answer in turn.answers {
                 _ = try Self.insert(AnswerRow(answer, battleID: row.id, turn: turn.index), into: "answer", connection)
@@ -157,7 +166,8 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
                 rows, seats: try Self.fetch(SeatRow.self, connection, "SELECT * FROM seat WHERE battle_id = $1", key),
                 turns: try Self.fetch(TurnRow.self, connection, "SELECT * FROM turn WHERE battle_id = $1", key),
                 answers: try Self.fetch(AnswerRow.self, connection, "SELECT * FROM answer WHERE battle_id = $1", key),
-                verdicts: try Self.fetch(VerdictRow.self, connection, "SELECT * FROM verdict WHERE battle_id = $1", key)).first
+                verdicts: try Self.fetch(VerdictRow.self, connection, "SELECT * FROM verdict WHERE battle_id = $1", key),
+                leaks: try Self.fetch(LeakRow.self, connection, "SELECT * FROM battle_leak WHERE battle_id = $1", key)).first
         }
     }
 
@@ -175,12 +185,14 @@ final class PostgresBackend: StoreBackend, @unchecked Sendable {
         try run { connection in
             let key: [PostgresValue?] = [parameter]
             let rows = try Self.fetch(BattleRow.self, connection, "SELECT * FROM battle WHERE \(condition) ORDER BY created_at, id", key)
-            func children<Row: Decodable>(_ type: Row.Type, _ table: String) throws -> [Row] {
-                try Self.fetch(Row.self, connection, "SELECT c.* FROM \(table) c JOIN battle b ON b.id = c.battle_id WHERE b.\(condition)", key)
+            func children<Row: StoredRecord>(_ type: Row.Type) throws -> [Row] {
+                try Self.fetch(Row.self, connection, """
+                    SELECT c.* FROM \(Row.databaseTableName) c JOIN battle b ON b.id = c.battle_id WHERE b.\(condition)
+                    """, key)
             }
-            return try StoredBattleAssembler.assemble(rows, seats: try children(SeatRow.self, "seat"), turns: try children(TurnRow.self, "turn"),
-                                                  answers: try children(AnswerRow.self, "answer"),
-                                                  verdicts: try children(VerdictRow.self, "verdict"))
+            return try StoredBattleAssembler.assemble(rows, seats: try children(SeatRow.self), turns: try children(TurnRow.self),
+                                                  answers: try children(AnswerRow.self), verdicts: try children(VerdictRow.self),
+                                                  leaks: try children(LeakRow.self))
         }
     }
 

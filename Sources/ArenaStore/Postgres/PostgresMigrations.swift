@@ -12,8 +12,10 @@ enum PostgresMigrations {
     /// An arbitrary constant naming arena's migration lock among the server's advisory locks.
     static let lockKey = 0x6172_656E_61
 
-    /// Applies the steps not applied yet; returns the names applied in all.
-    static func migrate(_ connection: PostgresConnection) throws -> [String] {
+    /// Applies the steps not applied yet (up to and including `last`, for tests that write a store
+    /// as an older arena did); returns the names applied in all.
+    static func migrate(_ connection: PostgresConnection, upTo last: String? = nil) throws -> [String] {
+        let wanted = last.flatMap { name in steps.firstIndex { $0.name == name } }.map { steps[...$0] } ?? steps[...]
         try connection.transaction { connection in
             _ = try connection.execute("SELECT pg_advisory_xact_lock($1)", [.int(lockKey)])
             _ = try connection.executeScript("""
@@ -23,7 +25,7 @@ enum PostgresMigrations {
                 )
                 """)
         }
-        for step in steps {
+        for step in wanted {
             try connection.transaction { connection in
                 _ = try connection.execute("SELECT pg_advisory_xact_lock($1)", [.int(lockKey)])
                 let done = try connection.execute("SELECT 1 FROM arena_migrations WHERE name = $1", [.string(step.name)])

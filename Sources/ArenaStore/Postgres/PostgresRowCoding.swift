@@ -3,7 +3,15 @@ import PGClient
 /// Turns the store's `Codable` row structs into columns and values for PostgreSQL, and result rows
 /// back into structs, so both backends share one definition of every table's columns
 /// (StoreRecords.swift). NULLs are kept as columns (an upsert must be able to clear a field);
-/// booleans are the schema's 0/1 integers.
+/// booleans are the schema's 0/1 integers; a `StoredEnumeration` is its raw word.
+///
+/// ```swift
+/// let columns = try PostgresRowCoding.columns(of: VerdictRow(record))   // [("battle_id", .string(…)), …]
+/// let row = try PostgresRowCoding.decode(VerdictRow.self, from: result[0])
+/// ```
+///
+/// Traps: a stored word the enum does not know throws `StoreError.unknownValue` naming
+/// `table.column`, as the SQLite backend does; any other mismatch is a `DecodingError`.
 enum PostgresRowCoding {
     static func columns<T: Encodable>(of row: T) throws -> [(name: String, value: PostgresValue?)] {
         let encoder = ColumnEncoder()
@@ -11,8 +19,8 @@ enum PostgresRowCoding {
         return encoder.storage.columns
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, from row: PostgresRow) throws -> T {
-        try T(from: ColumnDecoder(row: row))
+    static func decode<T: StoredRecord>(_ type: T.Type, from row: PostgresRow) throws -> T {
+        try T(from: ColumnDecoder(row: row, table: T.databaseTableName))
     }
 }
 
@@ -47,7 +55,14 @@ private struct ColumnEncoder: Encoder {
         mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { add(key, value.map { .double($0) }) }
         mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { add(key, value.map { .int($0) }) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-            throw EncodingError.invalidValue(value, .init(codingPath: [key], debugDescription: "unsupported column type \(T.self)"))
+            guard let word = value as? any StoredEnumeration else {
+                throw EncodingError.invalidValue(value, .init(codingPath: [key], debugDescription: "unsupported column type \(T.self)"))
+            }
+            add(key, .string(word.rawValue))
+        }
+        /// The default would leave a nil enum out instead of writing NULL.
+        mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { add(key, nil) }
         }
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
             fatalError("rows are flat")
@@ -60,11 +75,13 @@ private struct ColumnEncoder: Encoder {
 
 private struct ColumnDecoder: Decoder {
     let row: PostgresRow
+    /// The table the row is from, to name a column holding an unknown word.
+    let table: String
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        KeyedDecodingContainer(Container(row: row))
+        KeyedDecodingContainer(Container(row: row, table: table))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer { throw mismatch("an unkeyed container") }
@@ -76,6 +93,7 @@ private struct ColumnDecoder: Decoder {
 
     struct Container<Key: CodingKey>: KeyedDecodingContainerProtocol {
         let row: PostgresRow
+        let table: String
         var codingPath: [any CodingKey] { [] }
         var allKeys: [Key] { row.columns.compactMap { Key(stringValue: $0) } }
 
@@ -97,7 +115,14 @@ private struct ColumnDecoder: Decoder {
         func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try required(row.double(key.stringValue), key) }
         func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try required(row.int(key.stringValue), key) }
         func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-            throw DecodingError.typeMismatch(T.self, .init(codingPath: [key], debugDescription: "unsupported column type"))
+            guard let word = T.self as? any StoredEnumeration.Type else {
+                throw DecodingError.typeMismatch(T.self, .init(codingPath: [key], debugDescription: "unsupported column type"))
+            }
+            let raw = try required(row.string(key.stringValue), key)
+            guard let value = word.init(rawValue: raw) as? T else {
+                throw StoreError.unknownValue(raw, column: "\(table).\(key.stringValue)")
+            }
+            return value
         }
         func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
             throw DecodingError.typeMismatch(type, .init(codingPath: [key], debugDescription: "rows are flat"))

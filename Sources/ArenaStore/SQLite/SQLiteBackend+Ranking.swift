@@ -9,22 +9,28 @@ extension SQLiteBackend {
             var assembler = RankingVoteQuery.Assembler()
             let rows = try Row.fetchCursor(db, sql: RankingVoteQuery.sql(withText: withText))
             while let row = try rows.next() {
-                let verdict = VerdictRow(battle_id: row[0], turn_index: row[1], outcome: row[2], winner_seat: row[3],
+                let verdict = VerdictRow(battle_id: row[0], turn_index: row[1],
+                                         outcome: try StoredEnum.decode(row[2], column: "verdict.outcome"), winner_seat: row[3],
                                          rater: row[4], created_at: row[5], blind: row[6])
                 let contender = try RankingVoteQuery.contender(
                     seatIndex: row[10], model: row[11], failed: row[12] ?? false, finishReason: row[13],
                     hasText: row[14] ?? false, outputTokens: row[15], text: row[16])
-                try assembler.add(.init(verdict: verdict, battleBlind: row[7], mode: row[8], leaked: row[9], contender: contender))
+                try assembler.add(.init(verdict: verdict, battleBlind: row[7], mode: try StoredEnum.decode(row[8], column: "battle.mode"),
+                                        leaked: row[9], contender: contender))
             }
             return assembler.votes
         }
     }
 
-    /// The identity words of each battle the leak guard flagged.
+    /// The identity words of each battle the leak guard flagged, in battle order, each list in
+    /// the order the words were found.
     func leakedBattleWords() throws(StoreError) -> [[String]] {
         try read { db in
-            try String.fetchAll(db, sql: "SELECT leaked_words FROM battle WHERE leaked_words <> '' ORDER BY created_at, id")
-                .map { $0.split(separator: ",").map(String.init) }
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT l.battle_id, l.word FROM battle_leak l JOIN battle b ON b.id = l.battle_id
+                ORDER BY b.created_at, b.id, l.word_index
+                """)
+            return LeakRow.grouped(rows.map { (battleID: $0[0], word: $0[1]) })
         }
     }
 }

@@ -6,7 +6,7 @@ extension SQLiteBackend {
     /// One battle with everything in it, or nil.
     public func battle(id: UUID) throws(StoreError) -> StoredBattle? {
         try read { db in
-            guard let row = try BattleRow.fetchOne(db, key: id.uuidString) else { return nil }
+            guard let row = try BattleRow.fetchOneStrictly(db, key: id.uuidString) else { return nil }
             return try Self.assemble([row], db).first
         }
     }
@@ -16,20 +16,21 @@ extension SQLiteBackend {
         try read { db in
             var request = BattleRow.order(Column("created_at"), Column("id"))
             if let since { request = request.filter(Column("created_at") >= since.timeIntervalSince1970) }
-            return try Self.assemble(try request.fetchAll(db), db)
+            return try Self.assemble(try BattleRow.fetchAllStrictly(db, request), db)
         }
     }
 
     /// Battles judged from one suite, with their children read through the suite index.
     public func battles(suite: String) throws(StoreError) -> [StoredBattle] {
         try read { db in
-            let rows = try BattleRow.filter(Column("suite") == suite).order(Column("created_at"), Column("id")).fetchAll(db)
-            func children<R: FetchableRecord & TableRecord>(_ type: R.Type) throws -> [R] {
-                try R.fetchAll(db, sql: "SELECT c.* FROM \(R.databaseTableName) c JOIN battle b ON b.id = c.battle_id WHERE b.suite = ?",
-                               arguments: [suite])
+            let rows = try BattleRow.fetchAllStrictly(db, BattleRow.filter(Column("suite") == suite).order(Column("created_at"), Column("id")))
+            func children<R: StoredRecord>(_ type: R.Type) throws -> [R] {
+                try R.fetchAllStrictly(db, sql: "SELECT c.* FROM \(R.databaseTableName) c JOIN battle b ON b.id = c.battle_id WHERE b.suite = ?",
+                                       arguments: [suite])
             }
             return try StoredBattleAssembler.assemble(rows, seats: try children(SeatRow.self), turns: try children(TurnRow.self),
-                                                  answers: try children(AnswerRow.self), verdicts: try children(VerdictRow.self))
+                                                  answers: try children(AnswerRow.self), verdicts: try children(VerdictRow.self),
+                                                  leaks: try children(LeakRow.self))
         }
     }
 
@@ -38,11 +39,12 @@ extension SQLiteBackend {
         guard !rows.isEmpty else { return [] }
         let ids = rows.map(\.id)
         let single = ids.count == 1
-        func children<R: FetchableRecord & TableRecord>(_ type: R.Type) throws -> [R] {
-            single ? try R.filter(Column("battle_id") == ids[0]).fetchAll(db) : try R.fetchAll(db)
+        func children<R: StoredRecord>(_ type: R.Type) throws -> [R] {
+            try R.fetchAllStrictly(db, single ? R.filter(Column("battle_id") == ids[0]) : R.all())
         }
         return try StoredBattleAssembler.assemble(rows, seats: try children(SeatRow.self), turns: try children(TurnRow.self),
-                                              answers: try children(AnswerRow.self), verdicts: try children(VerdictRow.self))
+                                              answers: try children(AnswerRow.self), verdicts: try children(VerdictRow.self),
+                                              leaks: try children(LeakRow.self))
     }
 
     /// Recent distinct prompts, oldest first (for prompt recall in the arena screen).

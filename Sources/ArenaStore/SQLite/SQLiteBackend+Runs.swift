@@ -12,8 +12,8 @@ extension SQLiteBackend {
     /// Every stored run answer of a suite (failures included).
     public func runAnswers(suite: String) throws(StoreError) -> [RunAnswer] {
         try read { db in
-            try RunAnswerRow.filter(Column("suite") == suite)
-                .order(Column("prompt_id"), Column("repeat_index"), Column("model_name")).fetchAll(db).map { row throws(StoreError) in try row.run() }
+            try RunAnswerRow.fetchAllStrictly(db, RunAnswerRow.filter(Column("suite") == suite)
+                .order(Column("prompt_id"), Column("repeat_index"), Column("model_name"))).map { row throws(StoreError) in try row.run() }
         }
     }
 
@@ -22,8 +22,8 @@ extension SQLiteBackend {
         try read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT prompt_id, repeat_index, model_name, prompt_fingerprint FROM run_answer
-                WHERE suite = ? AND error_kind IS NULL AND finish_reason != 'cancelled'
-                """, arguments: [suite])
+                WHERE suite = ? AND error_kind IS NULL AND finish_reason != ?
+                """, arguments: [suite, FinishReason.cancelled])
             var keys: [RunAnswer.Key: String] = [:]
             for row in rows {
                 keys[RunAnswer.Key(suite: suite, promptID: row["prompt_id"], repeatIndex: row["repeat_index"],
@@ -53,7 +53,7 @@ extension SQLiteBackend {
 
     public func adequacyMarks(suite: String) throws(StoreError) -> [AdequacyMark] {
         try read { db in
-            try AdequacyRow.filter(Column("suite") == suite).fetchAll(db).map { row in
+            try AdequacyRow.fetchAllStrictly(db, AdequacyRow.filter(Column("suite") == suite)).map { row in
                 AdequacyMark(key: .init(suite: row.suite, promptID: row.prompt_id, repeatIndex: row.repeat_index, model: row.model_name),
                              rater: row.rater, adequate: row.adequate, createdAt: Date(timeIntervalSince1970: row.created_at))
             }

@@ -74,12 +74,13 @@ final class SQLiteBackend: StoreBackend {
         }
         try write { db in
             let battleRow = BattleRow(battle)
-            if try BattleRow.fetchOne(db, key: battleRow.id) == nil {
+            if try !BattleRow.exists(db, key: battleRow.id) {
                 try battleRow.insert(db)
                 for seat in battle.seats { try SeatRow(seat, battleID: battleRow.id).insert(db) }
-            } else {
-                try battleRow.update(db, columns: ["leaked_words"])
             }
+            // The words found so far, in all turns: replaced as a whole.
+            try LeakRow.filter(Column("battle_id") == battleRow.id).deleteAll(db)
+            for leak in LeakRow.rows(battleID: battleRow.id, words: battle.leakedWords) { try leak.insert(db) }
             try TurnRow(turn, battleID: battleRow.id).insert(db)
             for answer in turn.answers { try AnswerRow(answer, battleID: battleRow.id, turn: turn.index).insert(db) }
         }
@@ -88,12 +89,12 @@ final class SQLiteBackend: StoreBackend {
     /// Records the verdict for one turn. Replaces an earlier verdict for the same turn (undo/re-vote).
     public func save(verdict: VerdictRecord) throws(StoreError) {
         try write { db in
-            guard try TurnRow.fetchOne(db, key: ["battle_id": verdict.battleID.uuidString, "turn_index": verdict.turnIndex]) != nil else {
+            guard try TurnRow.exists(db, key: ["battle_id": verdict.battleID.uuidString, "turn_index": verdict.turnIndex]) else {
                 throw StoreError("no stored turn \(verdict.turnIndex) of battle \(verdict.battleID)")
             }
             if case .seat(let index) = verdict.verdict {
-                let answer = try AnswerRow.fetchOne(db, key: ["battle_id": verdict.battleID.uuidString,
-                                                             "turn_index": verdict.turnIndex, "seat_index": index])
+                let answer = try AnswerRow.fetchOneStrictly(db, key: ["battle_id": verdict.battleID.uuidString,
+                                                                     "turn_index": verdict.turnIndex, "seat_index": index])
                 guard let answer, answer.error_kind == nil else {
                     throw StoreError("seat \(SeatLabels.label(for: index)) failed and cannot win")
                 }
@@ -111,7 +112,7 @@ final class SQLiteBackend: StoreBackend {
 
     /// Number of verdicts that are not skips.
     public func verdictCount() throws(StoreError) -> Int {
-        try read { db in try VerdictRow.filter(sql: "outcome != 'skip'").fetchCount(db) }
+        try read { db in try VerdictRow.filter(Column("outcome") != VerdictOutcome.skip).fetchCount(db) }
     }
 
     public func battleCount() throws(StoreError) -> Int {
@@ -179,7 +180,8 @@ extension SQLiteBackend {
         let id = battle.id.uuidString
         let known = try db.cachedStatement(sql: "SELECT 1 FROM battle WHERE id = ?")
         if try Int.fetchOne(known, arguments: [id]) != nil { return false }
-        try BattleRow(battle, leakedWords: stored.leakedWords).insert(db)
+        try BattleRow(battle).insert(db)
+        for leak in LeakRow.rows(battleID: id, words: stored.leakedWords) { try leak.insert(db) }
         for seat in battle.seats { try SeatRow(seat, battleID: id).insert(db) }
         for turn in battle.turns {
             try TurnRow(turn, battleID: id).insert(db)
