@@ -28,6 +28,9 @@ struct Recommendation {
         let data = RankingData(battles: suiteBattles, filter: .init())
         let ranking = try? LeaderboardComputation(data: data, options: .init(rounds: 300, seed: seed))
         let names = Array(Set(answers.map(\.key.model))).sorted()
+        // Every claim printed holds jointly: α = 0.05 split over the models judged.
+        let references = Set(bars.compactMap(\.reference))
+        let alpha = 0.05 / Double(max(names.filter { !references.contains($0) }.count, 1))
         rows = names.map { name in
             let config = models.first { $0.name == name }
             let good = answers.filter { $0.key.model == name && !$0.isFailure }
@@ -41,9 +44,10 @@ struct Recommendation {
             let ratingRow = ranking.flatMap { computation in
                 data.models.firstIndex(of: name).flatMap { index in computation.rows.first { $0.model == index } }
             }
-            let results = bars.map { Self.evaluate($0, model: name, marks: marks, battles: suiteBattles) }
+            let results = bars.map { Self.evaluate($0, model: name, marks: marks, battles: suiteBattles, alpha: alpha, seed: seed) }
             let status: BarResult.Status
-            if results.contains(where: { $0.status == .notAdequate }) { status = .notAdequate }
+            if results.contains(where: { $0.status == .reference }) { status = .reference }
+            else if results.contains(where: { $0.status == .notAdequate }) { status = .notAdequate }
             else if results.contains(where: { $0.status == .undecided }) { status = .undecided }
             else { status = .adequate }
             return Row(model: name, costPerThousand: cost,
@@ -56,26 +60,41 @@ struct Recommendation {
             ?? rows.first { $0.status == .adequate }
     }
 
-    static func evaluate(_ bar: AdequacyBar, model: String, marks: [AdequacyMark], battles: [StoredBattle]) -> BarResult {
+    /// Judgements for one bar, in the order they were made, one cluster per prompt. Win rates
+    /// count ties and both-bad as half (LMArena), skip leaked battles, answers that cannot win and
+    /// non-blind or skipped verdicts, and read every turn's verdict.
+    static func evaluate(_ bar: AdequacyBar, model: String, marks: [AdequacyMark], battles: [StoredBattle],
+                         alpha: Double, seed: UInt64) -> BarResult {
         switch bar {
         case .adequateShare(let threshold):
-            let mine = marks.filter { $0.key.model == model }
-            return BarResult.decide(successes: mine.filter(\.adequate).count, trials: mine.count, bar: threshold)
-        case .winRate(let reference, let threshold):
-            if model == reference { return BarResult(successes: 0, trials: 0, interval: nil, status: .reference, needed: nil) }
-            var wins = 0, trials = 0
-            for stored in battles {
+            let mine = marks.filter { $0.key.model == model }.sorted { $0.createdAt < $1.createdAt }
+            return BarResult.decide(mine.map { .init(cluster: $0.key.promptID, value: $0.adequate ? 1 : 0) },
+                                    bar: threshold, alpha: alpha, seed: seed)
+        case .winRate(let reference, _), .nonInferior(let reference, _):
+            if model == reference { return .reference }
+            var judged: [(Date, ClusteredRate.Judgement)] = []
+            for stored in battles where stored.battle.blind && !stored.isLeaked {
                 let names = stored.battle.seats.map(\.model.name)
-                guard names.contains(model), names.contains(reference), stored.battle.blind,
-                      let record = stored.verdicts[0], record.blind, record.verdict != .skip else { continue }
-                trials += 1
-                switch record.verdict {
-                case .seat(let index): if names[index] == model { wins += 1 }
-                case .tie, .bothBad: wins += 1
-                case .skip: break
+                guard let mine = names.firstIndex(of: model), let theirs = names.firstIndex(of: reference),
+                      let prompt = stored.battle.origin?.promptID else { continue }
+                for (turn, record) in stored.verdicts where record.blind && record.verdict != .skip {
+                    guard turn < stored.battle.turns.count else { continue }
+                    let answers = stored.battle.turns[turn].answers
+                    guard let a = answers.first(where: { $0.seatIndex == mine }), let b = answers.first(where: { $0.seatIndex == theirs }),
+                          a.canWin, b.canWin else { continue }
+                    let value: Double
+                    switch record.verdict {
+                    case .seat(let index) where index == mine: value = 1
+                    case .seat(let index) where index == theirs: value = 0
+                    case .seat: continue            // a third seat won: no order between these two
+                    case .tie, .bothBad: value = 0.5
+                    case .skip: continue
+                    }
+                    judged.append((record.createdAt, .init(cluster: prompt, value: value)))
                 }
             }
-            return BarResult.decide(successes: wins, trials: trials, bar: threshold)
+            judged.sort { $0.0 < $1.0 }
+            return BarResult.decide(judged.map(\.1), bar: bar.threshold, alpha: alpha, seed: seed)
         }
     }
 

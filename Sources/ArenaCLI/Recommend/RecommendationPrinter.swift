@@ -35,7 +35,7 @@ struct RecommendationPrinter {
         }
         let open = recommendation.undecidedWorthJudging
         if !open.isEmpty {
-            let parts = open.map { item in item.needed.map { "\(item.model) (about \(counted($0, "more judgement")))" } ?? "\(item.model) (needs judgements)" }
+            let parts = open.map { item in item.needed.map { "\(item.model) (about \(counted($0, "more prompt")) judged)" } ?? "\(item.model) (needs judgements)" }
             text += (recommendation.cheapest == nil ? "To decide, judge more answers of: " : "Cheaper but undecided: ")
                 + parts.joined(separator: ", ") + " — arena judge \(suite)\n"
         }
@@ -44,7 +44,8 @@ struct RecommendationPrinter {
 
     static func describe(_ result: BarResult) -> String {
         if result.status == .reference { return "reference" }
-        guard let interval = result.interval else { return "no judgements" }
-        return String(format: "%.0f%% (%.0f–%.0f%%, n=%d)", interval.estimate * 100, interval.lower * 100, interval.upper * 100, result.trials)
+        guard let rate = result.rate else { return "no judgements" }
+        return String(format: "%.0f%% (%.0f–%.0f%%, %d prompts)", rate.estimate * 100, rate.interval.lowerBound * 100,
+                      rate.interval.upperBound * 100, rate.clusterMeans.count)
     }
 }
