@@ -9,23 +9,27 @@ struct RecommendCommand: AsyncParsableCommand {
         abstract: "Name the cheapest model that clears your bar on a suite, with the evidence.",
         discussion: """
             Bars (repeat --bar to require several): adequate>=0.9 — the share of a model's answers \
-            you marked adequate in `arena judge`, by its lower 95% bound; vs=MODEL,winrate>=0.45 — \
-            the win-or-tie rate against a reference model in judged battles, by its lower bound. A \
-            model is adequate when every bar's lower bound clears it, not adequate when an upper \
-            bound falls below, undecided otherwise. Cost per 1,000 prompts = the measured tokens of \
-            its answers × the config's current prices.
+            you marked adequate in `arena judge`; vs=MODEL,winrate>=0.45 — the win rate against a \
+            reference model in judged battles, ties and both-bad as half (LMArena's definition); \
+            vs=MODEL,noninferior=0.05 — not worse than an incumbent: that win rate is at least \
+            0.5 − 0.05. Leaked battles, failed answers and non-blind verdicts do not count. Rates are \
+            computed by prompt, so 20 prompts run 5 times are evidence about 20 prompts. A model is \
+            adequate when an anytime-valid lower bound clears every bar, not adequate when an upper \
+            bound falls below one, undecided otherwise; these decisions hold at 95% jointly over the \
+            models, however often you re-run recommend between judgements. Cost per 1,000 prompts = \
+            the measured tokens of its answers × the config's current prices.
             """)
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The suite (name or path).") var suite: String
-    @Option(name: .customLong("bar"), help: ArgumentHelp("adequate>=0.9 or vs=MODEL,winrate>=0.45.", valueName: "spec")) var barSpecs: [String] = []
+    @Option(name: .customLong("bar"), help: ArgumentHelp("adequate>=0.9, vs=MODEL,winrate>=0.45 or vs=MODEL,noninferior=0.05.", valueName: "spec")) var barSpecs: [String] = []
     @Flag(help: "Also draw rating against cost (log scale) with the Pareto frontier.") var plot = false
     @Option(help: "Seed for the rating intervals.") var seed: UInt64 = 1
 
     func validate() throws {
         guard !barSpecs.isEmpty else { throw ValidationError("give at least one --bar, e.g. --bar 'adequate>=0.9'") }
         for spec in barSpecs where AdequacyBar(parsing: spec) == nil {
-            throw ValidationError("--bar \(spec): expected adequate>=0.9 or vs=MODEL,winrate>=0.45 (rates between 0 and 1)")
+            throw ValidationError("--bar \(spec): expected \(AdequacyBar.syntax) (rates between 0 and 1, a margin below 0.5)")
         }
     }
 
@@ -38,7 +42,7 @@ struct RecommendCommand: AsyncParsableCommand {
         do {
             let answers = try store.runAnswers(suite: promptSuite.name)
             guard !answers.isEmpty else { throw CLIFailure("no stored answers for \(promptSuite.name); run `arena run \(promptSuite.name)` first") }
-            for case .winRate(let reference, _) in bars where !answers.contains(where: { $0.key.model == reference }) {
+            for reference in bars.compactMap(\.reference) where !answers.contains(where: { $0.key.model == reference }) {
                 throw CLIFailure.badInput("--bar vs=\(reference): no answers from a model named \(reference) in \(promptSuite.name)")
             }
             recommendation = Recommendation(suite: promptSuite, models: config.models, answers: answers,

@@ -12,6 +12,8 @@ struct Recommendation {
         var medianFirstTokenMs: Double?
         var medianTotalMs: Double?
         var answers: Int
+        /// Suite prompts this model has at least one good answer to.
+        var answeredPrompts: Int
         var rating: LeaderboardRow?
         var bars: [BarResult]
         var status: BarResult.Status
@@ -20,6 +22,12 @@ struct Recommendation {
     var rows: [Row]
     var bars: [AdequacyBar]
     var cheapest: Row?
+    /// Prompts in the suite.
+    var suitePrompts: Int
+    /// Each model's share of the error budget: every printed decision holds jointly at 1 − 0.05.
+    var alpha: Double
+    /// Models whose decisions share the budget (the references of head-to-head bars are not judged).
+    var judgedModels: Int
 
     init(suite: PromptSuite, models: [ModelConfig], answers: [RunAnswer], marks: [AdequacyMark],
          battles: [StoredBattle], bars: [AdequacyBar], seed: UInt64) {
@@ -30,7 +38,11 @@ struct Recommendation {
         let names = Array(Set(answers.map(\.key.model))).sorted()
         // Every claim printed holds jointly: α = 0.05 split over the models judged.
         let references = Set(bars.compactMap(\.reference))
-        let alpha = 0.05 / Double(max(names.filter { !references.contains($0) }.count, 1))
+        let judgedModels = max(names.filter { !references.contains($0) }.count, 1)
+        let alpha = 0.05 / Double(judgedModels)
+        self.alpha = alpha
+        self.judgedModels = judgedModels
+        suitePrompts = suite.prompts.count
         rows = names.map { name in
             let config = models.first { $0.name == name }
             let good = answers.filter { $0.key.model == name && !$0.isFailure }
@@ -53,9 +65,10 @@ struct Recommendation {
             return Row(model: name, costPerThousand: cost,
                        medianFirstTokenMs: RunSummary.median(good.compactMap(\.answer.metrics.ttftMs)),
                        medianTotalMs: RunSummary.median(good.compactMap(\.answer.metrics.durationMs)),
-                       answers: good.count, rating: ratingRow, bars: results, status: status)
+                       answers: good.count, answeredPrompts: Set(good.map(\.key.promptID)).count, rating: ratingRow, bars: results, status: status)
         }
         rows.sort { ($0.costPerThousand ?? .infinity, $0.model) < ($1.costPerThousand ?? .infinity, $1.model) }
+        // Never the reference of a head-to-head bar: the question is what could replace it.
         cheapest = rows.first { $0.status == .adequate && $0.costPerThousand != nil }
             ?? rows.first { $0.status == .adequate }
     }
@@ -98,11 +111,19 @@ struct Recommendation {
         }
     }
 
-    /// Models that could still turn out cheaper than the pick (or any, if there is none), with
-    /// the judgements that would decide them.
-    var undecidedWorthJudging: [(model: String, needed: Int?)] {
-        let limit = cheapest?.costPerThousand ?? .infinity
-        return rows.filter { $0.status == .undecided && ($0.costPerThousand ?? .infinity) <= limit && $0.model != cheapest?.model }
-            .map { row in (row.model, row.bars.compactMap(\.needed).max()) }
+    /// Undecided models that could still turn out cheaper than the pick — all of them when there
+    /// is no pick, or when the pick has no price to compare with — with what would decide them.
+    var undecidedWorthJudging: [Row] {
+        guard let cheapest else { return rows.filter { $0.status == .undecided } }
+        guard let limit = cheapest.costPerThousand else { return [] }
+        return rows.filter { $0.status == .undecided && ($0.costPerThousand.map { $0 < limit } ?? false) }
+    }
+
+    /// Undecided models that might be cheaper than the pick, but a price is missing to tell.
+    var undecidedWithoutPrice: [Row] {
+        guard let cheapest else { return [] }
+        return rows.filter { row in
+            row.status == .undecided && (cheapest.costPerThousand == nil || row.costPerThousand == nil)
+        }
     }
 }

@@ -18,7 +18,8 @@ struct RecommendationPrinter {
             cells += row.bars.map(Self.describe)
             let status: String
             switch row.status {
-            case .adequate, .reference: status = style.green("adequate")
+            case .adequate: status = style.green("adequate")
+            case .reference: status = style.dim("reference")
             case .notAdequate: status = style.red("not adequate")
             case .undecided: status = style.yellow("undecided")
             }
@@ -27,19 +28,85 @@ struct RecommendationPrinter {
         }
         let lines = TextTable(header: header, rows: rows, numeric: [1, 2, 3]).lines()
         var text = style.dim(lines[0]) + "\n" + lines.dropFirst().joined(separator: "\n") + "\n\n"
+        text += style.dim(TextTable.wrap(legend, width: 100).joined(separator: "\n")) + "\n"
+        for line in evidence() { text += "  " + line + "\n" }
+        text += "\n"
         if let cheapest = recommendation.cheapest {
             let cost = cheapest.costPerThousand.map { String(format: " at $%.4g per 1,000 prompts", $0) } ?? " (no price in the config)"
             text += style.bold("Cheapest adequate model for \(suite): \(cheapest.model)") + cost + "\n"
+        } else if let reference = recommendation.bars.compactMap(\.reference).first {
+            text += style.bold("No model is shown to be adequate for \(suite) yet: keep \(reference)") + "\n"
         } else {
             text += style.bold("No model is adequate for \(suite) yet") + "\n"
         }
         let open = recommendation.undecidedWorthJudging
         if !open.isEmpty {
-            let parts = open.map { item in item.needed.map { "\(item.model) (about \(counted($0, "more prompt")) judged)" } ?? "\(item.model) (needs judgements)" }
-            text += (recommendation.cheapest == nil ? "To decide, judge more answers of: " : "Cheaper but undecided: ")
-                + parts.joined(separator: ", ") + " — arena judge \(suite)\n"
+            text += (recommendation.cheapest == nil ? "To decide:\n" : "Cheaper but undecided:\n")
+            for row in open { text += "  \(row.model): \(advice(for: row))\n" }
+        }
+        let unpriced = recommendation.undecidedWithoutPrice
+        if !unpriced.isEmpty {
+            text += "Undecided, with no price to compare: " + unpriced.map(\.model).joined(separator: ", ") + "\n"
         }
         return text
+    }
+
+    /// What the two kinds of numbers mean.
+    var legend: String {
+        let level = String(format: "%.4g%%", 100 - recommendation.alpha * 100)
+        let joint = recommendation.judgedModels > 1 ? " (95% jointly over \(recommendation.judgedModels) models)" : ""
+        return "Rates are by prompt: the table shows each fixed-sample 95% interval. A decision needs the "
+            + "anytime-valid \(level) bound\(joint) to clear the bar; it stays true however often you re-run recommend."
+    }
+
+    /// One line per model and bar with the anytime bound behind its decision.
+    func evidence() -> [String] {
+        var lines: [String] = []
+        let width = recommendation.rows.map { TextTable.width($0.model) }.max() ?? 0
+        for row in recommendation.rows {
+            for (bar, result) in zip(recommendation.bars, row.bars) {
+                guard let rate = result.rate else { continue }
+                let bound = String(format: "anytime %.0f–%.0f%%", rate.sequence.lower * 100, rate.sequence.upper * 100)
+                let claim: String
+                switch result.status {
+                case .adequate: claim = "clears it"
+                case .notAdequate: claim = "falls short"
+                case .undecided: claim = "undecided"
+                case .reference: continue
+                }
+                var line = row.model + String(repeating: " ", count: width - TextTable.width(row.model)) + "  \(bar.description): \(bound), \(claim)"
+                if let adverse = result.holdsUnless {
+                    line += " — holds unless \(counted(adverse, "more prompt")) \(adverse == 1 ? "goes" : "go") the other way"
+                }
+                lines.append(line)
+            }
+        }
+        return lines
+    }
+
+    /// What would decide an undecided model: judging, running or more prompts in the suite.
+    func advice(for row: Recommendation.Row) -> String {
+        let open = row.bars.filter { $0.status == .undecided }
+        guard !open.isEmpty else { return "undecided" }
+        if open.contains(where: { $0.rate == nil }) {
+            return row.answeredPrompts > 0 ? "no judgements yet — arena judge \(suite)"
+                : "no answers yet — arena run \(suite) --models \(row.model)"
+        }
+        let needed = open.map { $0.needed }
+        guard !needed.contains(where: { $0 == nil }) else {
+            return "its prompts sit right on the bar; more judgements are unlikely to decide it"
+        }
+        let judged = open.map { $0.rate?.clusterMeans.count ?? 0 }.max() ?? 0
+        let more = needed.compactMap { $0 }.max() ?? 0
+        let prompts = recommendation.suitePrompts
+        if judged + more <= row.answeredPrompts {
+            return "about \(counted(more, "more prompt")) to judge — arena judge \(suite)"
+        }
+        if judged + more <= prompts {
+            return "about \(counted(more, "more prompt")) to answer and judge — arena run \(suite) --models \(row.model), then arena judge \(suite)"
+        }
+        return "about \(judged + more) judged prompts are needed and the suite has \(prompts): add about "
+            + "\(counted(judged + more - prompts, "prompt")) to it (repeats of the same prompts cannot decide it)"
     }
 
     static func describe(_ result: BarResult) -> String {
