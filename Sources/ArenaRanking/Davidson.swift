@@ -156,7 +156,7 @@ public enum Davidson {
 
     /// Probabilities of win / loss / tie at logit gap `d` and `τ = log ν`, and `log` of the
     /// normaliser `e^{d/2} + e^{−d/2} + e^τ`, computed without overflow.
-    static func terms(d: Double, tau: Double) -> (pw: Double, pl: Double, pt: Double, logNorm: Double) {
+    public static func terms(d: Double, tau: Double) -> (pw: Double, pl: Double, pt: Double, logNorm: Double) {
         let top = max(abs(d) / 2, tau)
         let a = exp(d / 2 - top), b = exp(-d / 2 - top), c = exp(tau - top)
         let s = a + b + c

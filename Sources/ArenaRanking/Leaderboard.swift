@@ -19,12 +19,18 @@
 /// - shown rank = max(r(i), rank of the row above): ranks never improve down the table. The raw
 ///   rank alone can (a wide interval low in the table overlaps more models than a narrow one
 ///   above it, e.g. raw 1, 2, 1); the lower row then takes the rank of the row above.
+/// Models with fewer than `minimumComparisons` comparisons are listed but not ranked, and do not
+/// count in anyone's rank.
 /// Traps: models that never played are left out (and do not count in anyone's rank); a rank is
 /// only comparable with ranks of the same `component`; a smaller component's block can sit below
 /// models it would beat — the order between blocks is by size, not by strength.
 public enum Leaderboard {
+    /// Fewer comparisons than this and a model shows "too few votes": no interval, no rank (a
+    /// bootstrap of a handful of votes can have zero width and look certain).
+    public static let minimumComparisons = 10
+
     public static func rows(ratings: [Double], intervals: [ClosedRange<Double>], counts: ComparisonCounts,
-                            flags: [RatingFlags] = []) -> [LeaderboardRow] {
+                            flags: [RatingFlags] = [], minimumComparisons: Int = minimumComparisons) -> [LeaderboardRow] {
         precondition(ratings.count == counts.modelCount && intervals.count == counts.modelCount,
                      "one rating and one interval per model")
         let graph = ComparisonGraph(counts)
@@ -32,11 +38,19 @@ public enum Leaderboard {
         for component in 0..<graph.componentCount {
             let members = graph.members(of: component)
                 .sorted { ratings[$0] != ratings[$1] ? ratings[$0] > ratings[$1] : $0 < $1 }
-            let ranks = monotone(Self.ranks(intervals: members.map { intervals[$0] }))
+            // Models with too few comparisons get no rank and do not push anyone else's down.
+            let ranked = members.filter { counts.record(of: $0).battles >= minimumComparisons }
+            let rawRanks = Dictionary(uniqueKeysWithValues: zip(ranked, Self.ranks(intervals: ranked.map { intervals[$0] })))
+            var highest = 1
+            let ranks = members.map { model -> Int in
+                if let raw = rawRanks[model] { highest = max(highest, raw) }
+                return highest
+            }
             for (model, rank) in zip(members, ranks) {
                 rows.append(LeaderboardRow(rank: rank, model: model, rating: ratings[model], interval: intervals[model],
                                            record: counts.record(of: model),
-                                           flags: model < flags.count ? flags[model] : [], component: component))
+                                           flags: model < flags.count ? flags[model] : [], component: component,
+                                           hasTooFewVotes: rawRanks[model] == nil))
             }
         }
         return rows
@@ -62,7 +76,7 @@ public enum Leaderboard {
 /// One line of the leaderboard.
 public struct LeaderboardRow: Sendable, Equatable {
     /// Rank within `component` (see `Leaderboard`): 1 is the best, ties share, never better than
-    /// the row above.
+    /// the row above. Not to be shown when `hasTooFewVotes` (it is then the rank of the row above).
     public let rank: Int
     public let model: Int
     public let rating: Double
@@ -74,8 +88,13 @@ public struct LeaderboardRow: Sendable, Equatable {
     /// battles. Ranks and ratings compare only within one component.
     public let component: Int
 
+    /// Fewer comparisons than `Leaderboard.rows` was asked for: show "too few votes", not an
+    /// interval or rank.
+    public let hasTooFewVotes: Bool
+
     init(rank: Int, model: Int, rating: Double, interval: ClosedRange<Double>, record: ModelRecord,
-         flags: RatingFlags, component: Int = 0) {
+         flags: RatingFlags, component: Int = 0, hasTooFewVotes: Bool = false) {
+        self.hasTooFewVotes = hasTooFewVotes
         self.rank = rank
         self.model = model
         self.rating = rating

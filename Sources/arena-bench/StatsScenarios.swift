@@ -83,13 +83,19 @@ enum StatsScenarios {
 
     /// Two models `gapPoints` apart; does the bootstrap interval of model 0's rating (mean
     /// anchoring: true rating 1000 + gap/2) cover it? Under half-win ties (`davidson` false) and
-    /// Davidson's model.
-    static func coverageRun(gapPoints: Double, tieParameter: Double, battles: Int, davidson: Bool, seed: UInt64) -> Bool {
+    /// Davidson's model. `halfWinTarget`: whether it covers what half wins estimate instead — the
+    /// gap at which Bradley–Terry's win probability equals `P(win) + P(tie)/2`, a compressed scale.
+    static func coverageRun(gapPoints: Double, tieParameter: Double, battles: Int, davidson: Bool,
+                            seed: UInt64) -> (truth: Bool, halfWinTarget: Bool) {
         let simulator = BattleSimulator(ratings: [gapPoints / 2, -gapPoints / 2], tieParameter: tieParameter)
         let counts = try! ComparisonCounts(modelCount: 2, comparisons: simulator.comparisons(count: battles, seed: seed))
         let method: RatingMethod = davidson ? .davidson : .bradleyTerry
-        guard let boot = try? Bootstrap.ratings(counts, method: method, rounds: 200, seed: seed &+ 7) else { return false }
-        return boot.interval(for: 0).contains(1000 + gapPoints / 2)
+        guard let boot = try? Bootstrap.ratings(counts, method: method, rounds: 200, seed: seed &+ 7) else { return (false, false) }
+        let p = Davidson.terms(d: gapPoints / RatingScale.pointsPerLogit, tau: tieParameter > 0 ? log(tieParameter) : -.infinity)
+        let q = p.pw + (1 - p.pw - p.pl) / 2
+        let compressed = log(q / (1 - q)) * RatingScale.pointsPerLogit
+        let interval = boot.interval(for: 0)
+        return (interval.contains(1000 + gapPoints / 2), interval.contains(1000 + compressed / 2))
     }
 }
 

@@ -14,7 +14,7 @@ import Testing
         let counts = try Self.counts([(0, 1), (1, 2), (0, 2), (3, 4)], models: 6)    // 5 never played
         let ratings = [1100.0, 1000, 900, 1200, 950, 1000]
         let intervals: [ClosedRange<Double>] = [1080...1120, 980...1020, 880...920, 1180...1220, 930...970, 1000...1000]
-        let rows = Leaderboard.rows(ratings: ratings, intervals: intervals, counts: counts)
+        let rows = Leaderboard.rows(ratings: ratings, intervals: intervals, counts: counts, minimumComparisons: 0)
         #expect(rows.map(\.model) == [0, 1, 2, 3, 4])
         #expect(rows.map(\.component) == [0, 0, 0, 1, 1])
         #expect(rows.map(\.rank) == [1, 2, 3, 1, 2])
@@ -27,7 +27,7 @@ import Testing
         let counts = try Self.counts([(0, 1), (2, 3), (3, 4)], models: 5)
         let ratings = [1300.0, 1250, 1000, 900, 800]
         let intervals = ratings.map { $0 - 10...$0 + 10 }
-        let rows = Leaderboard.rows(ratings: ratings, intervals: intervals, counts: counts)
+        let rows = Leaderboard.rows(ratings: ratings, intervals: intervals, counts: counts, minimumComparisons: 0)
         #expect(rows.map(\.model) == [2, 3, 4, 0, 1])
         #expect(rows.map(\.component) == [0, 0, 0, 1, 1])
         #expect(rows.map(\.rank) == [1, 2, 3, 1, 2])
@@ -40,7 +40,7 @@ import Testing
         let intervals: [ClosedRange<Double>] = [1090...1130, 1050...1080, 900...1095]
         #expect(Leaderboard.ranks(intervals: intervals) == [1, 2, 1])
         let counts = try Self.counts([(0, 1), (1, 2), (0, 2)], models: 3)
-        let rows = Leaderboard.rows(ratings: [1110, 1065, 1040], intervals: intervals, counts: counts)
+        let rows = Leaderboard.rows(ratings: [1110, 1065, 1040], intervals: intervals, counts: counts, minimumComparisons: 0)
         #expect(rows.map(\.model) == [0, 1, 2])
         #expect(rows.map(\.rank) == [1, 2, 2])
         #expect(Leaderboard.monotone([1, 2, 1, 4, 3, 6]) == [1, 2, 2, 4, 4, 6])
@@ -60,5 +60,21 @@ import Testing
                 #expect(ranks.first == 1 && zip(ranks, ranks.dropFirst()).allSatisfy { $0 <= $1 }, "seed \(seed): \(ranks)")
             }
         }
+    }
+}
+
+@Suite struct TooFewVotesTests {
+    @Test func aModelWithAHandfulOfVotesIsListedButNotRankedAndPushesNobodyDown() throws {
+        // 0 and 1 played 40 times; 2 won all 3 of its battles against 0 (narrow bootstrap, high rating).
+        let comparisons = Fixtures.repeated(0, 1, .winA, 25) + Fixtures.repeated(0, 1, .winB, 15) + Fixtures.repeated(2, 0, .winA, 3)
+        let counts = try Fixtures.counts(comparisons)
+        let intervals: [ClosedRange<Double>] = [1020...1060, 960...1000, 1200...1300]
+        let rows = Leaderboard.rows(ratings: [1040, 980, 1250], intervals: intervals, counts: counts)
+        #expect(rows.map(\.model) == [2, 0, 1])
+        #expect(rows.map(\.hasTooFewVotes) == [true, false, false])
+        #expect(rows[1].rank == 1 && rows[2].rank == 2)
+        // Asked for no minimum, model 2's interval is above everyone's and it pushes them down.
+        let all = Leaderboard.rows(ratings: [1040, 980, 1250], intervals: intervals, counts: counts, minimumComparisons: 0)
+        #expect(all.map(\.rank) == [1, 2, 3])
     }
 }

@@ -14,7 +14,7 @@ import Testing
         let ratings = [1080.0, 980, 940, 1000]
         let intervals: [ClosedRange<Double>] = [1040...1120, 940...1020, 900...975, 1000...1000]
         let rows = Leaderboard.rows(ratings: ratings, intervals: intervals, counts: counts,
-                                    flags: [[], [], [.winless], [.unplayed]])
+                                    flags: [[], [], [.winless], [.unplayed]], minimumComparisons: 0)
         #expect(rows.map(\.model) == [0, 1, 2])
         #expect(rows.map(\.rank) == [1, 2, 2])
         #expect(rows[0].record == ModelRecord(wins: 5, losses: 2, ties: 2, bothBad: 0))

@@ -69,6 +69,20 @@ extension LeaderboardPrinter {
         var votes_needed_low: Int?
         var votes_needed_high: Int?
         var same_component: Bool
+
+        /// Unknown values are written as `null`, not left out: "no number of votes settles it" is an answer.
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(a, forKey: .a)
+            try container.encode(b, forKey: .b)
+            try container.encode(gap, forKey: .gap)
+            try container.encode(p_order, forKey: .p_order)
+            try container.encode(settled, forKey: .settled)
+            try container.encode(votes_needed, forKey: .votes_needed)
+            try container.encode(votes_needed_low, forKey: .votes_needed_low)
+            try container.encode(votes_needed_high, forKey: .votes_needed_high)
+            try container.encode(same_component, forKey: .same_component)
+        }
     }
 
     struct PairsJSON: Codable, Equatable {

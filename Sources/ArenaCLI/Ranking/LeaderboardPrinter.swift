@@ -39,9 +39,7 @@ struct LeaderboardPrinter {
 
     /// Fewer counted comparisons than this and a model's interval says nothing yet: the row says
     /// "too few votes" instead (a bootstrap of one verdict has zero width).
-    static let minimumForInterval = 10
-
-    static func hasTooFewVotes(_ row: LeaderboardRow) -> Bool { row.record.battles < minimumForInterval }
+    static func hasTooFewVotes(_ row: LeaderboardRow) -> Bool { row.hasTooFewVotes }
 
     private var componentCount: Int { (computation.rows.map(\.component).max() ?? 0) + 1 }
 
@@ -105,7 +103,7 @@ struct LeaderboardPrinter {
                          + "only within a group; judge battles between the groups to join them")
         }
         if rows.contains(where: Self.hasTooFewVotes) {
-            notes.append("too few votes: fewer than \(Self.minimumForInterval) counted comparisons, so no interval or rank yet")
+            notes.append("too few votes: fewer than \(Leaderboard.minimumComparisons) counted comparisons, so no interval or rank yet")
         }
         let counted = data.comparisons.count
         let tied = data.comparisons.filter { $0.outcome == .tie || $0.outcome == .bothBad }.count
@@ -139,6 +137,25 @@ struct LeaderboardPrinter {
         var both_bad: Int
         var undefeated: Bool
         var winless: Bool
+
+        /// A missing interval or rank is written as `null`, not left out.
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(model, forKey: .model)
+            try container.encode(rating, forKey: .rating)
+            try container.encode(ci_low, forKey: .ci_low)
+            try container.encode(ci_high, forKey: .ci_high)
+            try container.encode(rank, forKey: .rank)
+            try container.encode(component, forKey: .component)
+            try container.encode(too_few_votes, forKey: .too_few_votes)
+            try container.encode(battles, forKey: .battles)
+            try container.encode(wins, forKey: .wins)
+            try container.encode(losses, forKey: .losses)
+            try container.encode(ties, forKey: .ties)
+            try container.encode(both_bad, forKey: .both_bad)
+            try container.encode(undefeated, forKey: .undefeated)
+            try container.encode(winless, forKey: .winless)
+        }
     }
 
     var modelRows: [ModelJSON] {
@@ -168,16 +185,9 @@ struct LeaderboardPrinter {
             let high: String = row.ci_high.map { String($0) } ?? ""
             let rank: String = row.rank.map { String($0) } ?? ""
             let counts: [String] = [row.battles, row.wins, row.losses, row.ties, row.both_bad, row.component].map { String($0) }
-            let cells: [String] = [rank, ExportCSV.quote(row.model), String(row.rating), low, high] + counts
+            let cells: [String] = [rank, CSV.quote(row.model), String(row.rating), low, high] + counts
             text += cells.joined(separator: ",") + "\n"
         }
         return text
-    }
-}
-
-enum ExportCSV {
-    static func quote(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
