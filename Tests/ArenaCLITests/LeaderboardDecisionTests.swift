@@ -49,6 +49,11 @@ struct LeaderboardDecisionTests {
         #expect(text.stdout.contains("never met, directly or through other models"))
         #expect(text.stdout.contains("are ties or both bad: as half wins they pull every rating towards the mean"))
         #expect(text.stdout.contains("comparisons"))
+        let stats = try await arena.run(["stats"])
+        #expect(stats.stdout.contains("Groups: 2, never compared with each other, directly or through other models (A: alpha, beta, gamma; B: delta, epsilon)"), "\(stats.stdout)")
+        // One rater, one day: a cap of 100 keeps the first 100 verdicts and says so.
+        let capped = try await arena.run(["leaderboard", "--bootstrap", "50", "--cap-per-day", "100"])
+        #expect(capped.stdout.contains("100 verdicts") && capped.stdout.contains("left out: 503 over the daily cap per rater"), "\(capped.stdout)")
         let davidson = try await arena.run(["leaderboard", "--bootstrap", "100", "--ties", "davidson"])
         #expect(!davidson.stdout.contains("compressed scale"))
     }

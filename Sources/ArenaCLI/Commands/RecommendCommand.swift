@@ -45,9 +45,11 @@ struct RecommendCommand: AsyncParsableCommand {
             for reference in bars.compactMap(\.reference) where !answers.contains(where: { $0.key.model == reference }) {
                 throw CLIFailure.badInput("--bar vs=\(reference): no answers from a model named \(reference) in \(promptSuite.name)")
             }
+            let battles = try store.battles(suite: promptSuite.name)
+            let queue = JudgeQueue(suite: promptSuite, answers: answers, judged: battles, order: .file)
             recommendation = Recommendation(suite: promptSuite, models: config.models, answers: answers,
                                             marks: try store.adequacyMarks(suite: promptSuite.name),
-                                            battles: try store.battles(suite: promptSuite.name), bars: bars, seed: seed)
+                                            battles: battles, bars: bars, pending: queue.pending, seed: seed)
         } catch let failure as CLIFailure { throw failure } catch { throw CLIFailure("\(error)") }
         let style = Style(enabled: TerminalInfo.useColor)
         print(RecommendationPrinter(recommendation: recommendation, suite: promptSuite.name, style: style).text())

@@ -41,6 +41,14 @@ struct StatsCommand: AsyncParsableCommand {
         } else {
             lines.append(style.dim("No comparisons yet: vote in `arena` or `arena ask`."))
         }
+        let graph = ComparisonGraph(counts)
+        if graph.componentCount > 1 {
+            let groups = (0..<graph.componentCount).map { component in
+                GroupLabel.of(component) + ": " + graph.members(of: component).map { data.models[$0] }.joined(separator: ", ")
+            }
+            lines.append(style.bold("Groups") + ": \(graph.componentCount), never compared with each other, directly or through other models ("
+                         + groups.joined(separator: "; ") + "); ratings compare only within a group")
+        }
         lines.append(style.bold("Identity leaks") + ": \(counted(leaked.count, "battle")) flagged"
                      + (leaked.isEmpty ? "" : " — words: " + Set(leaked.joined()).sorted().joined(separator: ", ")))
         lines.append(style.bold("Votes per day") + " (last \(counted(days, "day"))):")

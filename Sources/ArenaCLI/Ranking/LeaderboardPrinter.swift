@@ -54,7 +54,7 @@ struct LeaderboardPrinter {
             var cells = [tooFew ? "–" : String(row.rank), name, String(format: "%.0f", row.rating),
                          tooFew ? "too few votes" : String(format: "%.0f – %.0f", row.interval.lowerBound, row.interval.upperBound),
                          String(record.battles), String(record.wins), String(record.losses), String(record.ties), String(record.bothBad)]
-            if groups { cells.insert(String(UnicodeScalar(UInt8(65 + min(row.component, 25)))), at: 0) }
+            if groups { cells.insert(GroupLabel.of(row.component), at: 0) }
             return cells
         }
         var header = ["rank", "model", "rating", "95% interval", "comparisons", "won", "lost", "tied", "both bad"]
@@ -71,9 +71,12 @@ struct LeaderboardPrinter {
         var table = table
         let rows = computation.rows
         if plotWidth >= 12 {
-            let plot = WhiskerPlot(rows: rows, width: plotWidth)
+            // Rows with too few votes have no interval to draw and do not stretch the axis.
+            let drawn = rows.filter { !Self.hasTooFewVotes($0) }
+            let plot = WhiskerPlot(rows: drawn, width: plotWidth)
+            var lines = plot.lines.makeIterator()
             for index in table.rows.indices {
-                table.rows[index].append(Self.hasTooFewVotes(rows[index]) ? "" : plot.lines[index])
+                table.rows[index].append(Self.hasTooFewVotes(rows[index]) ? "" : lines.next() ?? "")
             }
             let axis = String(format: "%.0f", plot.axis.lowerBound)
             let top = String(format: "%.0f", plot.axis.upperBound)
@@ -93,6 +96,7 @@ struct LeaderboardPrinter {
         if excluded.notBlind > 0 { left.append("\(excluded.notBlind) not blind") }
         if excluded.skipped > 0 { left.append("\(excluded.skipped) skipped") }
         if excluded.failedSeats > 0 { left.append(counted(excluded.failedSeats, "failed answer")) }
+        if excluded.overDailyCap > 0 { left.append("\(excluded.overDailyCap) over the daily cap per rater") }
         if !left.isEmpty { notes.append("left out: " + left.joined(separator: ", ")) }
         if let nu = computation.tieParameter { notes.append(String(format: "Davidson tie parameter ν = %.3f", nu)) }
         if rows.contains(where: { $0.flags.contains(.undefeated) || $0.flags.contains(.winless) }) {

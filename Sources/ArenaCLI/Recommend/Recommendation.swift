@@ -14,6 +14,8 @@ struct Recommendation {
         var answers: Int
         /// Suite prompts this model has at least one good answer to.
         var answeredPrompts: Int
+        /// Prompts with a pair still waiting in `arena judge` that would add to an undecided bar.
+        var waitingPrompts: Int
         var rating: LeaderboardRow?
         var bars: [BarResult]
         var status: BarResult.Status
@@ -30,7 +32,7 @@ struct Recommendation {
     var judgedModels: Int
 
     init(suite: PromptSuite, models: [ModelConfig], answers: [RunAnswer], marks: [AdequacyMark],
-         battles: [StoredBattle], bars: [AdequacyBar], seed: UInt64) {
+         battles: [StoredBattle], bars: [AdequacyBar], pending: [JudgeQueue.Item] = [], seed: UInt64) {
         self.bars = bars
         let suiteBattles = battles.filter { $0.battle.origin?.suite == suite.name }
         let data = RankingData(battles: suiteBattles, filter: .init())
@@ -57,6 +59,14 @@ struct Recommendation {
                 data.models.firstIndex(of: name).flatMap { index in computation.rows.first { $0.model == index } }
             }
             let results = bars.map { Self.evaluate($0, model: name, marks: marks, battles: suiteBattles, alpha: alpha, seed: seed) }
+            var waiting = Set<String>()
+            for (bar, result) in zip(bars, results) where result.status == .undecided {
+                for item in pending {
+                    let pair = [item.first.key.model, item.second.key.model]
+                    guard pair.contains(name), bar.reference.map(pair.contains) ?? true else { continue }
+                    waiting.insert(item.origin.promptID)
+                }
+            }
             let status: BarResult.Status
             if results.contains(where: { $0.status == .reference }) { status = .reference }
             else if results.contains(where: { $0.status == .notAdequate }) { status = .notAdequate }
@@ -65,7 +75,8 @@ struct Recommendation {
             return Row(model: name, costPerThousand: cost,
                        medianFirstTokenMs: RunSummary.median(good.compactMap(\.answer.metrics.ttftMs)),
                        medianTotalMs: RunSummary.median(good.compactMap(\.answer.metrics.durationMs)),
-                       answers: good.count, answeredPrompts: Set(good.map(\.key.promptID)).count, rating: ratingRow, bars: results, status: status)
+                       answers: good.count, answeredPrompts: Set(good.map(\.key.promptID)).count,
+                       waitingPrompts: waiting.count, rating: ratingRow, bars: results, status: status)
         }
         rows.sort { ($0.costPerThousand ?? .infinity, $0.model) < ($1.costPerThousand ?? .infinity, $1.model) }
         // Never the reference of a head-to-head bar: the question is what could replace it.

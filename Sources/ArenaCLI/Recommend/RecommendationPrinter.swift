@@ -99,15 +99,20 @@ struct RecommendationPrinter {
         let judged = open.map { $0.rate?.clusterMeans.count ?? 0 }.max() ?? 0
         let more = needed.compactMap { $0 }.max() ?? 0
         let prompts = recommendation.suitePrompts
-        if judged + more <= row.answeredPrompts {
-            return "about \(counted(more, "more prompt")) to judge — arena judge \(suite)"
+        if judged + more > prompts {
+            return "about \(judged + more) judged prompts are needed and the suite has \(prompts): add about "
+                + "\(counted(judged + more - prompts, "prompt")) to it (repeats of the same prompts cannot decide it)"
         }
-        if judged + more <= prompts {
+        if row.waitingPrompts > 0 {
+            return "about \(counted(more, "more prompt")) to judge (\(row.waitingPrompts) waiting) — arena judge \(suite)"
+        }
+        if row.answeredPrompts < prompts {
             return "about \(counted(more, "more prompt")) to answer and judge — arena run \(suite) --models \(row.model), then arena judge \(suite)"
         }
-        return "about \(judged + more) judged prompts are needed and the suite has \(prompts): add about "
-            + "\(counted(judged + more - prompts, "prompt")) to it (repeats of the same prompts cannot decide it)"
+        return "every pair is judged; about \(counted(more, "more prompt")) needed — new prompts decide it fastest; "
+            + "new answers to these (arena run \(suite) --repeat 2, then arena judge \(suite)) add less"
     }
+
 
     static func describe(_ result: BarResult) -> String {
         if result.status == .reference { return "reference" }

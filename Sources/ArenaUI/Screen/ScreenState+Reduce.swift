@@ -23,7 +23,10 @@ extension ScreenState {
             handleMouse(mouse)
             return []
         case .resize(let width, let height):
+            let widthChanged = max(0, width) != size.width
             size = TerminalSize(width: max(0, width), height: max(0, height))
+            // An open leaderboard is laid out for the old width: lay it out again.
+            if widthChanged, overlay?.title == "Leaderboard" { return [.showLeaderboard(width: max(size.width - 6, 20))] }
             return []
         case .turnEnded(let turn):
             endTurn(turn)

@@ -34,6 +34,19 @@ import Testing
         #expect(screen.screenText().contains("› kept draft"))
     }
 
+    @Test func anOpenLeaderboardIsLaidOutAgainForANewWidth() {
+        var screen = battle(width: 160, height: 30)
+        screen.type("ll")
+        #expect(screen.takeEffects().contains(.showLeaderboard(width: 154)))
+        screen.send(.leaderboardReady(["wide table"]))
+        screen.send(.resize(width: 80, height: 30))
+        #expect(screen.takeEffects() == [.showLeaderboard(width: 74)])
+        screen.send(.resize(width: 80, height: 20))        // height only: the layout stands
+        #expect(screen.takeEffects().isEmpty)
+        screen.send(.leaderboardReady(["narrow table"]))
+        #expect(screen.screenText().contains("narrow table"))
+    }
+
     @Test func paneFollowsTheStreamUntilTheUserScrollsUp() {
         var screen = battle(width: 90, height: 14)
         screen.type("count\r")
