@@ -15,6 +15,7 @@ let subcommands: [String: ([String]) async -> Int32] = [
     "store-writes": StoreWriteBenchmark.run,
     "screen-model": ScreenModelBenchmark.run,
     "stats": StatsBenchmark.run,
+    "ask": AskBenchmark.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -25,6 +26,6 @@ let help = arguments.isEmpty || arguments.first == "--help"
 let usage = "usage: arena-bench <\(subcommands.keys.sorted().joined(separator: "|"))> [options]\n\n"
     + "ranking " + RankingBenchmark.usage + "ingest " + IngestBenchmark.usage + "ttft " + TTFTBenchmark.usage
     + "store-writes " + StoreWriteBenchmark.usage + "screen-model " + ScreenModelBenchmark.usage
-    + "stats " + StatsBenchmark.usage
+    + "stats " + StatsBenchmark.usage + "ask " + AskBenchmark.usage
 (help ? FileHandle.standardOutput : FileHandle.standardError).write(Data(usage.utf8))
 exit(help ? 0 : 2)

@@ -65,11 +65,13 @@ struct AskResult: Encodable {
 
     enum CodingKeys: String, CodingKey { case battle_id, prompt, verdict, leaked_words, seats }
 
-    init(battle: Battle, prompt: String, answers: [Answer], verdict: Verdict?) {
+    /// `leakedWords` is `battle.leakedWords`, computed once by the caller (the scan reads every
+    /// answer) and shared with the reveal message.
+    init(battle: Battle, prompt: String, answers: [Answer], verdict: Verdict?, leakedWords: [String]) {
         battle_id = battle.id.uuidString.lowercased()
         self.prompt = prompt
         self.verdict = verdict?.code
-        leaked_words = battle.leakedWords
+        leaked_words = leakedWords
         seats = answers.map { answer in
             let metrics = answer.metrics
             return SeatResult(label: SeatLabels.label(for: answer.seatIndex), model: battle.seats[answer.seatIndex].model.name,

@@ -83,12 +83,14 @@ struct AskCommand: AsyncParsableCommand {
             do { try store.save(verdict: record) } catch { throw CLIFailure(error.description) }
         }
 
+        let leaked = battle.leakedWords  // one scan, for the JSON and the warning alike
         if json {
-            console.out(try AskResult(battle: battle, prompt: text, answers: answers, verdict: verdict).encoded() + "\n")
+            console.out(try AskResult(battle: battle, prompt: text, answers: answers, verdict: verdict,
+                                      leakedWords: leaked).encoded() + "\n")
         } else {
             console.out("\n" + RevealTable.render(battle: battle, answers: answers, verdict: verdict, style: style))
-            if !battle.leakedWords.isEmpty {
-                console.out(style.yellow("Identity leak: an answer names \(battle.leakedWords.joined(separator: ", ")); the verdict is stored but left out of rankings by default.") + "\n")
+            if !leaked.isEmpty {
+                console.out(style.yellow("Identity leak: an answer names \(leaked.joined(separator: ", ")); the verdict is stored but left out of rankings by default.") + "\n")
             }
             let outcome = verdict.map { "verdict: \($0.summary)" } ?? "no verdict"
             console.out(style.dim("battle \(battle.id.uuidString.lowercased()) saved (\(outcome)) in \(store.path)") + "\n")

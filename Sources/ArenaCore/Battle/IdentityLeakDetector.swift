@@ -13,7 +13,20 @@ public enum IdentityLeakDetector {
     ]
 
     /// The identity words found in `text`, in list order, without repeats.
+    ///
+    /// One linear pass (`IdentityLeakScanner`); text with letters beyond ASCII goes through
+    /// `referenceMatches(in:)`, the definition. To scan an answer as it streams, feed a scanner.
     public static func matches(in text: String) -> [String] {
+        guard !text.isEmpty else { return [] }
+        var scanner = IdentityLeakScanner()
+        scanner.feed(text)
+        return scanner.finish(text: text)
+    }
+
+    /// The definition of a match, and the scan for text that is not ASCII and inert symbols:
+    /// Unicode lowercasing, then Foundation's search per word with the boundary rules below.
+    /// Quadratic-ish (one search per word over the whole text) — use `matches(in:)`.
+    static func referenceMatches(in text: String) -> [String] {
         guard !text.isEmpty else { return [] }
         let lowered = text.lowercased()
         return identityWords.filter { word in

@@ -64,9 +64,10 @@ public struct OpenAIChatDecoder: ChatStreamDecoder, SSEChatDecoder, Equatable {
         if payload == "[DONE]" { return life.end(.finished(finishReason ?? .truncated), into: &events) }
         if payload.isEmpty { return }
 
+        // The byte-level fast path for the hot shapes; JSONDecoder for anything it is unsure of.
         let chunk: OpenAIChatChunk
         do {
-            chunk = try WireJSON.decode(OpenAIChatChunk.self, from: payload)
+            chunk = try OpenAIChunkFastPath.decode(payload) ?? WireJSON.decode(OpenAIChatChunk.self, from: payload)
         } catch {
             return life.end(StreamFailure.malformed("a chat completion chunk", payload: payload), into: &events)
         }

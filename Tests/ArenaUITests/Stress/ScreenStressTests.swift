@@ -36,7 +36,13 @@ import Testing
         let run = Task {
             try await ArenaScreen.run(environment: environment, theme: .plain, terminal: { terminal })
         }
-        #expect(await ScreenRunLoopTests.waitFor(terminal) { $0.contains(" H ") })
+        guard await ScreenRunLoopTests.waitFor(terminal, { $0.contains(" H ") }) else {
+            // Quit (Ctrl-C twice works in every state) so a failure ends the test instead of hanging it.
+            Issue.record("screen never showed what was waited for:\n\(terminal.lines.joined(separator: "\n"))")
+            terminal.type("\u{03}\u{03}")
+            _ = try? await run.value
+            return
+        }
         terminal.type("storm please\r")
         var generator = SeededGenerator(seed: 7)
         let fixed = [(0, 0), (1, 1), (19, 5), (20, 6), (300, 100), (2, 40), (120, 3)]
@@ -47,9 +53,21 @@ import Testing
             if step % 8 == 0 { try await Task.sleep(for: .milliseconds(3)) }
         }
         terminal.resize(width: 19, height: 5)
-        #expect(await ScreenRunLoopTests.waitFor(terminal) { $0.contains("too small") })
+        guard await ScreenRunLoopTests.waitFor(terminal, { $0.contains("too small") }) else {
+            // Quit (Ctrl-C twice works in every state) so a failure ends the test instead of hanging it.
+            Issue.record("screen never showed what was waited for:\n\(terminal.lines.joined(separator: "\n"))")
+            terminal.type("\u{03}\u{03}")
+            _ = try? await run.value
+            return
+        }
         terminal.resize(width: 110, height: 32)
-        #expect(await ScreenRunLoopTests.waitFor(terminal) { $0.contains("Vote:") })
+        guard await ScreenRunLoopTests.waitFor(terminal, { $0.contains("Vote:") }) else {
+            // Quit (Ctrl-C twice works in every state) so a failure ends the test instead of hanging it.
+            Issue.record("screen never showed what was waited for:\n\(terminal.lines.joined(separator: "\n"))")
+            terminal.type("\u{03}\u{03}")
+            _ = try? await run.value
+            return
+        }
         try await Task.sleep(for: .milliseconds(100))   // let a last frame land
         let shown = terminal.screen
         terminal.type("qq")
