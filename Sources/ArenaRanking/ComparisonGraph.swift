@@ -21,6 +21,16 @@ public struct ComparisonGraph: Sendable, Equatable {
 
     public init(_ counts: ComparisonCounts) {
         let n = counts.modelCount
+        var links: [[Int]] = []
+        for i in 0..<n {
+            for j in (i + 1)..<max(n, i + 1) where counts.battles(between: i, and: j) > 0 { links.append([i, j]) }
+        }
+        self.init(modelCount: n, linking: links)
+    }
+
+    /// Every group in `linking` (the models of one battle) is joined into one component; models
+    /// in no group never played.
+    public init(modelCount n: Int, linking groups: [[Int]]) {
         var parent = Array(0..<n)
         func root(_ x: Int) -> Int {
             var x = x
@@ -28,11 +38,10 @@ public struct ComparisonGraph: Sendable, Equatable {
             return x
         }
         var played = Array(repeating: false, count: n)
-        for i in 0..<n {
-            for j in (i + 1)..<max(n, i + 1) where counts.battles(between: i, and: j) > 0 {
-                played[i] = true
-                played[j] = true
-                let (a, b) = (root(i), root(j))
+        for models in groups {
+            for model in models { played[model] = true }
+            for model in models.dropFirst() {
+                let (a, b) = (root(models[0]), root(model))
                 if a != b { parent[max(a, b)] = min(a, b) }
             }
         }

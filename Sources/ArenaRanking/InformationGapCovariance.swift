@@ -1,8 +1,8 @@
 import Foundation
 
 /// Model-based covariance of rating gaps from any observed information matrix of the logits
-/// whose rows sum to zero (a weighted graph Laplacian): what `GapCovariance` does for pairwise
-/// Bradley–Terry, for Plackett–Luce and other fits that supply their own information.
+/// whose rows sum to zero (a weighted graph Laplacian): for pairwise Bradley–Terry
+/// (`GapCovariance`), Plackett–Luce and other fits that supply their own information.
 ///
 /// ```swift
 /// let fit = try PlackettLuce.fit(counts)
@@ -14,8 +14,8 @@ import Foundation
 /// depend on that choice. Same units and conventions as `GapCovariance` (errors in logits,
 /// `GapCovariance.logitsPerPoint` per rating point, prior left out).
 ///
-/// Traps: a separate type, not a `GapCovariance` initialiser, because that type's storage is
-/// private to its file. The information must exclude the prior, or undefeated models look
+/// `GapCovariance` builds Bradley–Terry's information and solves it here.
+/// Traps: the information must exclude the prior, or undefeated models look
 /// better measured than their votes allow. Costs O(k³) per component of k models.
 public struct InformationGapCovariance: Sendable {
     public let graph: ComparisonGraph

@@ -75,7 +75,9 @@ public struct PairAnalysis: Sendable, Equatable {
             for lower in order[(index + 1)...] { all.append(compare(higher, lower)) }
         }
         pairs = all
-        neighbours = zip(order, order.dropFirst()).filter { graph.sameComponent($0, $1) }.map { compare($0, $1) }
+        // Consecutive in `order`, so each neighbour pair is already in `all`: look it up.
+        let byPair = Dictionary(uniqueKeysWithValues: all.map { ([$0.higher, $0.lower], $0) })
+        neighbours = zip(order, order.dropFirst()).filter { graph.sameComponent($0, $1) }.compactMap { byPair[[$0, $1]] }
     }
 }
 
