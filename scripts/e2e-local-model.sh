@@ -162,6 +162,42 @@ rows = db.execute("""SELECT v.outcome, v.winner_seat, v.blind, length(a.text) FR
     ORDER BY v.turn_index""").fetchall()
 assert [r[:3] for r in rows] == [("seat", 1, 1), ("tie", None, 0)] and all(r[3] > 0 for r in rows), rows
 PY
+
+  # Four real answers ranked in the screen: seat keys best → worst with a tie, Enter saves, and
+  # the order is in the store. Two servers, four model entries (each server answers two).
+  cat >"$work/four.yaml" <<YAML
+models:
+  - { name: smol-one, base_url: "http://127.0.0.1:$port_a/v1", model: smollm2-chatml, params: { temperature: 0.2, max_tokens: 40 } }
+  - { name: smol-two, base_url: "http://127.0.0.1:$port_b/v1", model: smollm2-alpaca, params: { temperature: 0.2, max_tokens: 40 } }
+  - { name: smol-three, base_url: "http://127.0.0.1:$port_a/v1", model: smollm2-chatml, params: { temperature: 0.9, max_tokens: 40 } }
+  - { name: smol-four, base_url: "http://127.0.0.1:$port_b/v1", model: smollm2-alpaca, params: { temperature: 0.9, max_tokens: 40 } }
+timeouts: { first_token: 90, idle: 30 }
+YAML
+  four_store="$work/store/four.sqlite"
+  session="arena-e2e-four-$$"
+  tmux new-session -d -s "$session" -x 160 -y 40 \
+    "ARENA_CONFIG='$work/four.yaml' ARENA_STORE='$four_store' '$arena' --theme high-contrast; sleep 60"
+  check "four panes open blind" bash -c "$(declare -f screen wait_for); session=$session; wait_for 'theme high-contrast' && screen | grep -q '╭ D\|┏ D' && ! screen | grep -q 'smol-'"
+  tmux send-keys -t "$session" "Name two animals that live in the sea."
+  tmux send-keys -t "$session" Enter
+  check "four answers stream and a vote is offered, no names shown" bash -c "$(declare -f screen wait_for); session=$session; wait_for 'Vote:\|rank' && ! screen | grep -q 'smol-'"
+  for key in c a = d; do tmux send-keys -t "$session" "$key"; sleep 0.3; done
+  sleep 0.5; screen >"$work/screen-ranking.txt"
+  check "the ranking being built shows in the pane titles, names still hidden" bash -c "grep -q '1st' '$work/screen-ranking.txt' && grep -q '2nd' '$work/screen-ranking.txt' && ! grep -q 'smol-' '$work/screen-ranking.txt'"
+  tmux send-keys -t "$session" Enter
+  check "after the ranking is saved the names are revealed" bash -c "$(declare -f screen wait_for); session=$session; wait_for 'smol-one' && screen | grep -q 'smol-four'"
+  screen >"$work/screen-ranked.txt"
+  tmux send-keys -t "$session" q q
+  sleep 1
+  tmux kill-session -t "$session" 2>/dev/null || true
+  check "store: the ranking C>A=D>B of four real answers" python3 - "$four_store" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+rows = db.execute("SELECT v.outcome, v.ranking, b.seat_count FROM verdict v JOIN battle b ON b.id = v.battle_id").fetchall()
+assert rows == [("rank", "C>A=D>B", 4)], rows
+texts = db.execute("SELECT length(text) FROM answer").fetchall()
+assert len(texts) == 4 and all(t[0] > 0 for t in texts), texts
+PY
   if [ -n "${ARENA_E2E_SCREENS:-}" ]; then cp "$work"/screen-*.txt "$ARENA_E2E_SCREENS"/; fi
 else
   echo "  skip  tmux not installed: the screen checks need it"

@@ -24,7 +24,7 @@ public struct GapCovariance: Sendable {
     public static let logitsPerPoint: Double = log(10.0) / 400
 
     public var graph: ComparisonGraph { gaps.graph }
-    private let gaps: InformationGapCovariance
+    let gaps: InformationGapCovariance
 
     public init(counts: ComparisonCounts, ratings: [Double]) throws(RankingError) {
         let n = counts.modelCount

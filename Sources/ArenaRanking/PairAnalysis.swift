@@ -16,7 +16,9 @@
 ///   summary (what LMArena shows), which drifts towards "settled" if you keep looking;
 /// - `isSettled`: `AnytimeOrder` on the gap and its model-based standard error (`GapCovariance`):
 ///   wrong with probability at most α however often it is asked. `votesNeeded` is its 80%-power
-///   estimate with a likely range.
+///   estimate with a likely range. Rankings of 3+ seats pass their own gaps
+///   (`PlackettLuceFit.gapCovariance()`): the pairs a ranking orders are not independent, so
+///   Bradley–Terry's information on them would make the error too small and settle too early.
 /// Across components nothing is claimed: `sameComponent` is false, the gap and its error are nil,
 /// nothing is settled and no number of votes is given (only a battle between the groups helps).
 /// Traps: the win-rate matrix ignores ties and both-bad and is not adjusted for which opponents a
@@ -34,7 +36,10 @@ public struct PairAnalysis: Sendable, Equatable {
     public let neighbours: [PairComparison]
     public let graph: ComparisonGraph
 
-    public init(counts: ComparisonCounts, ratings: [Double], bootstrap: BootstrapResult, rule: AnytimeOrder = .init()) {
+    /// `gaps`: the model-based gap errors of the fit behind `ratings` when it is not Bradley–Terry
+    /// on `counts` (Plackett–Luce); nil computes Bradley–Terry's from `counts`.
+    public init(counts: ComparisonCounts, ratings: [Double], bootstrap: BootstrapResult,
+                gaps: InformationGapCovariance? = nil, rule: AnytimeOrder = .init()) {
         let n = counts.modelCount
         precondition(ratings.count == n && bootstrap.modelCount == n, "one rating per model")
         var rates = Array(repeating: [Double?](repeating: nil, count: n), count: n)
@@ -48,7 +53,7 @@ public struct PairAnalysis: Sendable, Equatable {
         }
         let graph = ComparisonGraph(counts)
         self.graph = graph
-        let covariance = try? GapCovariance(counts: counts, ratings: ratings)
+        let covariance = gaps ?? (try? GapCovariance(counts: counts, ratings: ratings))?.gaps
         let records = (0..<n).map { counts.record(of: $0) }
         let order = (0..<n).filter { graph.component[$0] != nil }.sorted { a, b in
             let (ca, cb) = (graph.component[a]!, graph.component[b]!)

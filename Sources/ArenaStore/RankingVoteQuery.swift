@@ -15,7 +15,7 @@ enum RankingVoteQuery {
                b.blind AS battle_blind, b.mode, EXISTS (SELECT 1 FROM battle_leak l WHERE l.battle_id = b.id) AS leaked,
                a.seat_index, s.model_name, a.error_kind IS NOT NULL AS failed, a.finish_reason,
                ltrim(a.text, '\(RankingVote.whitespace)') <> '' AS has_text, a.output_tokens,
-               \(withText ? "a.text" : "NULL") AS text
+               \(withText ? "a.text" : "NULL") AS text, v.ranking, b.seat_count
         FROM verdict v
         JOIN battle b ON b.id = v.battle_id
         LEFT JOIN answer a ON a.battle_id = v.battle_id AND a.turn_index = v.turn_index
@@ -28,6 +28,7 @@ enum RankingVoteQuery {
     /// names the column of an unknown word).
     struct Row {
         var verdict: VerdictRow
+        var seatCount: Int
         var battleBlind: Bool
         var mode: BattleMode
         var leaked: Bool
@@ -47,7 +48,7 @@ enum RankingVoteQuery {
                 if let contender = row.contender { votes[votes.count - 1].contenders.append(contender) }
                 return
             }
-            let record = try row.verdict.record()
+            let record = try row.verdict.record(seatCount: row.seatCount)
             currentKey = key
             votes.append(RankingVote(record: record, battleBlind: row.battleBlind,
                                      mode: row.mode, leaked: row.leaked, contenders: row.contender.map { [$0] } ?? []))

@@ -13,7 +13,7 @@ enum SchemaSteps {
         case .sqlite: released
         case .postgres: released.map { ($0.name, $0.sql.replacingOccurrences(of: " REAL", with: " DOUBLE PRECISION")) }
         }
-        return shared + [("v6-battle-leak", battleLeak(dialect))]
+        return shared + [("v6-battle-leak", battleLeak(dialect)), ("v7-verdict-ranking", verdictRanking(dialect))]
     }
 
     private static let released: [(name: String, sql: String)] = [

@@ -83,22 +83,31 @@ extension VerdictRow {
     init(_ record: VerdictRecord) {
         let outcome: VerdictOutcome
         var winner: Int?
+        var ranking: String?
         switch record.verdict {
         case .seat(let index): outcome = .seat; winner = index
+        case .ranking(let order): outcome = .rank; ranking = order.code
         case .tie: outcome = .tie
         case .bothBad: outcome = .bad
         case .skip: outcome = .skip
         }
         self.init(battle_id: record.battleID.uuidString, turn_index: record.turnIndex, outcome: outcome,
                   winner_seat: winner, rater: record.rater, created_at: record.createdAt.timeIntervalSince1970,
-                  blind: record.blind)
+                  blind: record.blind, ranking: ranking)
     }
 
-    func record() throws(StoreError) -> VerdictRecord {
+    /// The verdict this row records; `seatCount` is the battle's (a ranking needs it to know
+    /// which seats it leaves unranked).
+    func record(seatCount: Int) throws(StoreError) -> VerdictRecord {
         guard let id = UUID(uuidString: battle_id) else { throw StoreError.unknownValue(battle_id, column: "verdict.battle_id") }
         let verdict: Verdict
         switch (outcome, winner_seat) {
         case (.seat, let winner?): verdict = .seat(winner)
+        case (.rank, nil):
+            guard let code = ranking, let parsed = Verdict(code: code, seatCount: seatCount), case .ranking = parsed else {
+                throw StoreError.unknownValue(ranking ?? "no ranking", column: "verdict.ranking")
+            }
+            verdict = parsed
         case (.tie, nil): verdict = .tie
         case (.bad, nil): verdict = .bothBad
         case (.skip, nil): verdict = .skip

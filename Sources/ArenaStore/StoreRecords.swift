@@ -76,4 +76,6 @@ struct VerdictRow: StoredRecord {
     var rater: String
     var created_at: Double
     var blind: Bool
+    /// For `outcome = .rank`: the ranking as `SeatRanking.code` (`C>A=D>B`).
+    var ranking: String? = nil
 }

@@ -33,7 +33,7 @@ enum StoredBattleAssembler {
                 battle.origin = BattleOrigin(suite: suite, promptID: prompt, repeatIndex: row.repeat_index ?? 0)
             }
             var byTurn: [Int: VerdictRecord] = [:]
-            for verdict in verdicts[row.id] ?? [] { byTurn[verdict.turn_index] = try verdict.record() }
+            for verdict in verdicts[row.id] ?? [] { byTurn[verdict.turn_index] = try verdict.record(seatCount: row.seat_count) }
             stored.append(StoredBattle(battle: battle, verdicts: byTurn, leakedWords: leaks[row.id] ?? []))
         }
         return stored

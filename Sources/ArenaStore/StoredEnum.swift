@@ -21,9 +21,10 @@ extension FinishReason: DatabaseValueConvertible, StoredEnumeration {}
 extension ProviderError.Kind: DatabaseValueConvertible, StoredEnumeration {}
 extension ProviderKind: DatabaseValueConvertible, StoredEnumeration {}
 
-/// `verdict.outcome`: what a verdict row says, beside `winner_seat` (set exactly for `.seat`).
+/// `verdict.outcome`: what a verdict row says, beside `winner_seat` (set exactly for `.seat`)
+/// and `ranking` (set exactly for `.rank`).
 enum VerdictOutcome: String, StoredEnumeration, CaseIterable {
-    case seat, tie, bad, skip
+    case seat, rank, tie, bad, skip
 }
 
 /// Reads a stored enum strictly: an unknown raw value is a `StoreError.unknownValue`, never a default.

@@ -16,6 +16,7 @@ let subcommands: [String: ([String]) async -> Int32] = [
     "screen-model": ScreenModelBenchmark.run,
     "stats": StatsBenchmark.run,
     "ask": AskBenchmark.run,
+    "nway": NWayBenchmark.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -26,6 +27,6 @@ let help = arguments.isEmpty || arguments.first == "--help"
 let usage = "usage: arena-bench <\(subcommands.keys.sorted().joined(separator: "|"))> [options]\n\n"
     + "ranking " + RankingBenchmark.usage + "ingest " + IngestBenchmark.usage + "ttft " + TTFTBenchmark.usage
     + "store-writes " + StoreWriteBenchmark.usage + "screen-model " + ScreenModelBenchmark.usage
-    + "stats " + StatsBenchmark.usage + "ask " + AskBenchmark.usage
+    + "stats " + StatsBenchmark.usage + "ask " + AskBenchmark.usage + "nway " + NWayBenchmark.usage
 (help ? FileHandle.standardOutput : FileHandle.standardError).write(Data(usage.utf8))
 exit(help ? 0 : 2)

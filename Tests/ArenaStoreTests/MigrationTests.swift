@@ -26,10 +26,12 @@ struct MigrationTests {
         let pool = try DatabasePool(path: path)
         try StoreMigrations.migrator.migrate(pool, upTo: version)
         let battle = BattleStoreTests.battle()
+        // v6 moved `battle.leaked_words` into its own table.
+        let hasLeakColumn = Self.all.firstIndex(of: version)! < Self.all.firstIndex(of: "v6-battle-leak")!
         try pool.write { db in
             try db.execute(sql: """
-                INSERT INTO battle (id, created_at, mode, blind, system_prompt, seat_count, leaked_words)
-                VALUES (?, 1700000000, 'ask', 1, 'Be brief.', 2, '');
+                INSERT INTO battle (id, created_at, mode, blind, system_prompt, seat_count\(hasLeakColumn ? ", leaked_words" : ""))
+                VALUES (?, 1700000000, 'ask', 1, 'Be brief.', 2\(hasLeakColumn ? ", ''" : ""));
                 INSERT INTO seat VALUES (?, 0, 'smol', 'openai', 'id-smol', 'http://127.0.0.1:8080/v1');
                 INSERT INTO seat VALUES (?, 1, 'tiny', 'openai', 'id-tiny', 'http://127.0.0.1:8080/v1');
                 INSERT INTO turn VALUES (?, 0, 'Explain CRDTs', 1700000000);

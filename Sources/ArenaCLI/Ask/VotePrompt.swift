@@ -6,7 +6,7 @@ enum VotePrompt {
     static func ask(answers: [Answer], console: ConsoleWriter, style: Style) -> Verdict? {
         let winnable = answers.filter(\.canWin).map { SeatLabels.label(for: $0.seatIndex) }
         let choices = (winnable.isEmpty ? [] : [winnable.joined(separator: "/") + " = better"])
-            + ["t = tie", "x = both bad", "s = skip"]
+            + (answers.count > 2 ? ["C>A=B = ranking"] : []) + ["t = tie", "x = both bad", "s = skip"]
         while true {
             console.err(style.bold("Your verdict") + " (" + choices.joined(separator: ", ") + "): ")
             guard let line = readLine() else {
@@ -14,12 +14,13 @@ enum VotePrompt {
                 return nil
             }
             if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-            guard let verdict = Verdict(parsing: line, seatCount: answers.count) else {
-                console.err("  not a verdict: \"\(line)\"\n")
+            let verdict: Verdict
+            do { verdict = try Verdict.parse(line, seatCount: answers.count) } catch {
+                console.err("  not a verdict: \"\(line)\" (\(error))\n")
                 continue
             }
-            if case .seat(let index) = verdict, let reason = answers.first(where: { $0.seatIndex == index })?.cannotWinReason {
-                console.err("  \(SeatLabels.label(for: index)) \(reason), so it cannot win\n")
+            if let refusal = verdict.refusal(answers: answers) {
+                console.err("  \(refusal)\n")
                 continue
             }
             return verdict

@@ -26,7 +26,7 @@ struct AskCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print one JSON object with every answer, its metrics and the verdict.")
     var json = false
 
-    @Option(name: .long, help: ArgumentHelp("Record this verdict without asking: a seat label, tie, bad or skip.", valueName: "verdict"))
+    @Option(name: .long, help: ArgumentHelp("Record this verdict without asking: a seat label, tie, bad, skip, or with 3+ seats a ranking best → worst such as 'C>A=D>B' (= for equally good; 'C>A' ranks only the top two).", valueName: "verdict"))
     var vote: String?
 
     @Flag(name: .long, help: "Show model names while answers stream (the battle is stored as not blind).")
@@ -48,8 +48,11 @@ struct AskCommand: AsyncParsableCommand {
             throw CLIFailure.badInput("at most \(SeatLabels.maximum) models per battle (\(chosen.count) selected); pick some with --models")
         }
         let text = try readPrompt()
-        if let vote, Verdict(parsing: vote, seatCount: chosen.count) == nil {
-            throw CLIFailure.badInput("--vote \(vote): expected a seat label (A…\(SeatLabels.label(for: chosen.count - 1))), tie, bad or skip")
+        if let vote {
+            do { _ = try Verdict.parse(vote, seatCount: chosen.count) } catch {
+                let ranking = chosen.count > 2 ? ", skip or a ranking such as 'C>A=B'" : " or skip"
+                throw CLIFailure.badInput("--vote \(vote): \(error); expected a seat label (A…\(SeatLabels.label(for: chosen.count - 1))), tie, bad\(ranking)")
+            }
         }
         let store = try global.openStore()
 
@@ -146,8 +149,8 @@ struct AskCommand: AsyncParsableCommand {
     private func decideVerdict(answers: [Answer], console: ConsoleWriter, style: Style) throws -> Verdict? {
         if let vote {
             let verdict = Verdict(parsing: vote, seatCount: answers.count)
-            if case .seat(let index) = verdict, let reason = answers[index].cannotWinReason {
-                throw CLIFailure("\(SeatLabels.label(for: index)) \(reason), so it cannot win; the battle is stored without a verdict")
+            if let refusal = verdict?.refusal(answers: answers) {
+                throw CLIFailure("\(refusal); the battle is stored without a verdict")
             }
             return verdict
         }

@@ -6,16 +6,20 @@ import Foundation
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Print stored battles in LMArena's battle schema, one comparison per row.",
+        abstract: "Print stored battles in LMArena's battle schema, one comparison per row, or whole battles.",
         discussion: """
-            Each voted turn becomes one row per pair of seats: with more than two seats the winner \
-            gets a row against each other seat; a tie or "both bad" gives a row for every pair. \
-            Seats whose answer failed are left out. Skipped and unvoted turns appear only with --all.
+            jsonl and csv: each voted turn becomes one row per pair of seats its verdict orders: with \
+            more than two seats the winner gets a row against each other seat, a ranking gives each \
+            ranked seat a row against every seat below it (a tie row for seats ranked equal), and a \
+            tie or "both bad" gives a row for every pair. Seats whose answer failed are left out. \
+            Skipped and unvoted turns appear only with --all. \
+            arena-jsonl: one whole battle per line (seats, models, answers, metrics, each turn's \
+            verdict or ranking), every battle; `arena import` reads it back into another store.
             """)
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: "How to write the rows.") var format: ExportFormat = .jsonl
+    @Option(name: .long, help: "jsonl or csv (pairwise rows, LMArena's schema) or arena-jsonl (whole battles, for arena import).") var format: ExportFormat = .jsonl
     @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var out: String?
     @Flag(name: .long, help: "Also export turns that were skipped or have no verdict (winner null).") var all = false
     @Flag(name: .long, help: "Replace every prompt (user messages and system prompts) with [redacted]; answers stay.") var redact = false
@@ -28,10 +32,9 @@ struct ExportCommand: ParsableCommand {
         var text = exportFormat.header ?? ""
         var rows = 0
         for stored in battles {
-            for row in BattleExporter.rows(for: stored, includeUnvoted: all, redactPrompts: redact) {
-                text += try exportFormat.line(row)
-                rows += 1
-            }
+            let part = try exportFormat.text(for: stored, includeUnvoted: all, redactPrompts: redact)
+            text += part.text
+            rows += part.rows
         }
         if let out {
             let temporary = out + ".partial"
@@ -46,8 +49,9 @@ struct ExportCommand: ParsableCommand {
                 throw CLIFailure("cannot write \(out): \(error.localizedDescription)")
             }
             // Standard output stays empty (it may be piped); the confirmation goes to standard error.
-            let hint = rows == 0 && !all ? " (unvoted and skipped turns are exported only with --all)" : ""
-            FileHandle.standardError.write(Data("arena: wrote \(counted(rows, "row")) to \(out)\(hint)\n".utf8))
+            let hint = rows == 0 && !all && exportFormat != .arenaJSONL ? " (unvoted and skipped turns are exported only with --all)" : ""
+            let unit = exportFormat == .arenaJSONL ? "battle" : "row"
+            FileHandle.standardError.write(Data("arena: wrote \(counted(rows, unit)) to \(out)\(hint)\n".utf8))
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }

@@ -8,7 +8,9 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import battles from LMArena's JSON/JSONL battle data or an arena export.",
         discussion: """
-            Rows need model_a, model_b, winner and tstamp; conversations are kept when present. \
+            LMArena rows need model_a, model_b, winner and tstamp; conversations are kept when \
+            present. Lines of `arena export --format arena-jsonl` come back as the battles they \
+            were (every seat, turn, answer and verdict, rankings included). \
             Importing the same file twice adds nothing. Malformed rows are reported with their \
             line and skipped; the rest are imported in one transaction.
             """)

@@ -121,13 +121,7 @@ final class JudgeSession: Sendable {
         guard let current = state.withLock({ $0.current }), current.battle.id.uuidString.lowercased() == submission.battleID else {
             return VerdictReceipt(saveError: "this comparison is no longer current", reveals: [])
         }
-        let verdict: Verdict
-        switch submission.choice {
-        case .seat(let index): verdict = .seat(index)
-        case .tie: verdict = .tie
-        case .bothBad: verdict = .bothBad
-        case .skip: verdict = .skip
-        }
+        let verdict = submission.choice.verdict
         do {
             try store.save(battle: current.battle, turn: 0)
             try store.save(verdict: VerdictRecord(battleID: current.battle.id, turnIndex: 0, verdict: verdict, rater: rater,
@@ -138,7 +132,12 @@ final class JudgeSession: Sendable {
         try? store.finishClaim(suite: suite.name, item: claimKey(current.item), done: verdict != .skip)
         state.withLock { state in
             var winner: String?
-            if case .seat(let index) = verdict { winner = current.answers[index].key.model }
+            switch verdict {
+            case .seat(let index): winner = current.answers[index].key.model
+            case .ranking(let ranking) where ranking.groups[0].count == 1:   // a top seat alone
+                winner = current.answers[ranking.groups[0][0]].key.model
+            default: break
+            }
             if verdict != .skip { state.queue.record(current.item, winner: winner, bothBad: verdict == .bothBad) }
             state.judged.append(current)
             state.current = nil

@@ -2,6 +2,11 @@ import ArenaRanking
 import Foundation
 
 /// Fits the chosen method with bootstrap intervals: the numbers behind `arena leaderboard`.
+///
+/// Bradley–Terry on two-seat data; as soon as one counted battle has three or more seats, the
+/// Plackett–Luce fit of the same battles (`usesRankings`), which equals Bradley–Terry on the
+/// two-seat ones, with a battle-level bootstrap, so a four-way ranking is one unit of evidence.
+/// Elo and style control stay pairwise (each ranking as the pairs it orders).
 struct LeaderboardComputation {
     enum Method: String { case bt, elo }
     enum Ties: String { case half, davidson }
@@ -21,6 +26,10 @@ struct LeaderboardComputation {
     var ratings: [Double]
     var tieParameter: Double?
     var styleCoefficients: [StyleCoefficient] = []
+    /// Whether the fit was Plackett–Luce over whole battles (some battle had 3+ seats).
+    var usesRankings = false
+    /// Plackett–Luce's model-based gap errors, for the anytime-valid pair rule (nil: Bradley–Terry's).
+    var rankingGaps: InformationGapCovariance?
 
     init(data: RankingData, options: Options) throws {
         counts = try data.counts()
@@ -48,6 +57,16 @@ struct LeaderboardComputation {
             bootstrap = try Bootstrap.styleControlled(data.styled, modelCount: data.models.count,
                                                       options: StyleControlledBT.Options(anchor: anchor),
                                                       rounds: rounds, seed: options.seed)
+        case (.bt, false) where data.rankedBattles.contains(where: { $0.models.count > 2 }):
+            let ranked = try RankedBattleCounts(modelCount: data.models.count, battles: data.rankedBattles)
+            let ties: PlackettLuce.Ties = options.ties == .davidson ? .davidson : .halfWins
+            let fit = try PlackettLuce.fit(ranked, ties: ties, options: fitOptions)
+            ratings = fit.ratings
+            flags = fit.fit.flags
+            tieParameter = fit.fit.tieParameter
+            usesRankings = true
+            rankingGaps = try? fit.gapCovariance()
+            bootstrap = try Bootstrap.plackettLuce(ranked, ties: ties, options: fitOptions, rounds: rounds, seed: options.seed)
         case (.bt, false):
             let method: RatingMethod = options.ties == .davidson ? .davidson : .bradleyTerry
             let fit = method == .davidson ? try Davidson.fit(counts, options: fitOptions) : try BradleyTerry.fit(counts, options: fitOptions)

@@ -6,7 +6,8 @@ import Foundation
 /// bootstrap share next to the anytime-valid decision, labelled so nobody confuses them.
 extension LeaderboardPrinter {
     var pairAnalysis: PairAnalysis {
-        PairAnalysis(counts: computation.counts, ratings: computation.ratings, bootstrap: computation.bootstrap)
+        PairAnalysis(counts: computation.counts, ratings: computation.ratings, bootstrap: computation.bootstrap,
+                     gaps: computation.rankingGaps)
     }
 
     /// Win-rate and battle-count matrices, then the decision for each neighbouring pair.

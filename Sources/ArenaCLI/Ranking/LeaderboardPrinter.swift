@@ -85,8 +85,9 @@ struct LeaderboardPrinter {
         let lines = table.lines()
         var text = style.dim(lines[0]) + "\n" + lines.dropFirst().joined(separator: "\n") + "\n"
         var notes: [String] = []
+        let family = computation.usesRankings ? "Plackett–Luce over whole battles" : "Bradley–Terry"
         let methodName = method == "elo" ? "online Elo (K=4, time order)"
-            : computation.styleCoefficients.isEmpty ? (ties == "davidson" ? "Bradley–Terry with Davidson ties" : "Bradley–Terry, ties as half wins")
+            : computation.styleCoefficients.isEmpty ? (ties == "davidson" ? "\(family) with Davidson ties" : "\(family), ties as half wins")
             : "style-controlled Bradley–Terry"
         notes.append("\(counted(data.verdicts, "verdict")), \(counted(data.comparisons.count, "pairwise comparison")); \(methodName); "
                      + "\(counted(rounds, "bootstrap round")), seed \(seed)")

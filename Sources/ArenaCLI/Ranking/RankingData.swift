@@ -6,9 +6,12 @@ import Foundation
 ///
 /// What counts (LMArena's rules): blind verdicts only (the names were hidden when it was cast),
 /// not skips, not battles flagged by the identity-leak guard (unless asked), and never a seat whose
-/// answer failed, was cancelled or was empty. With more than two seats the winner beats each other
-/// seat; a tie or "both bad" ties every pair. The daily cap (`Filter.capPerDay`) comes last: it
-/// counts only verdicts that pass every other rule.
+/// answer failed, was cancelled or was empty. Each counted verdict is one `RankedBattle` over the
+/// seats that can win (what Plackett–Luce fits) and the pairs it orders (what the pairwise fits,
+/// tables and exports read): every seat above every seat ranked below it or left unranked, tied
+/// seats tied — so a winner of several seats beats each other seat, and a tie or "both bad" ties
+/// every pair. The daily cap (`Filter.capPerDay`) comes last: it counts only verdicts that pass
+/// every other rule.
 struct RankingData {
     struct Filter {
         var includeLeaked = false
@@ -38,6 +41,8 @@ struct RankingData {
     var dates: [Date] = []
     /// Who cast the verdict behind each comparison.
     var raters: [String] = []
+    /// One per counted verdict, in time order, in model indices.
+    var rankedBattles: [RankedBattle] = []
     var verdicts = 0
     var excluded = Exclusions()
 
@@ -69,6 +74,7 @@ struct RankingData {
             if capped.contains(VerdictKey(battle: record.battleID, turn: record.turnIndex)) { excluded.overDailyCap += 1; continue }
             verdicts += 1
             let global = candidate.seats.map { modelIndex($0.model) }
+            rankedBattles.append(candidate.battle(models: global))
             let styles = Dictionary(candidate.seats.compactMap { contender in
                 contender.text.map { (modelIndex(contender.model), StyleFeatures.measure(markdown: $0, tokens: contender.outputTokens)) }
             }, uniquingKeysWith: { first, _ in first })
@@ -91,6 +97,17 @@ struct RankingData {
         var vote: RankingVote
         var seats: [RankingVote.Contender]
         var pairs: [Comparison]
+        /// Positions in `seats`, best group first.
+        var groups: [[Int]]
+        var allBad: Bool
+
+        func battle(models: [Int]) -> RankedBattle {
+            let ranked = Set(groups.flatMap { $0 })
+            // Valid by construction: distinct models, at least two seats, non-empty groups.
+            return try! RankedBattle(groups: groups.map { $0.map { models[$0] } },
+                                     unranked: seats.indices.filter { !ranked.contains($0) }.map { models[$0] },
+                                     allBad: allBad)
+        }
     }
 
     /// Every filter but the cap, counting what it excludes; nil when the vote does not count.
@@ -107,20 +124,43 @@ struct RankingData {
             if !ok { excluded.failedSeats += 1 }
             return ok && filter.model(contender.model)
         }
-        let verdict: MultiSeatVerdict
+        guard eligible.count >= 2 else { return nil }
+        // A model in two seats of one battle is refused, as it always was.
+        guard Set(eligible.map(\.model)).count == eligible.count else { return nil }
+        let position = Dictionary(uniqueKeysWithValues: eligible.enumerated().map { ($0.element.seatIndex, $0.offset) })
+        var groups: [[Int]]
         switch record.verdict {
-        case .seat(let winner):
-            guard let position = eligible.firstIndex(where: { $0.seatIndex == winner }) else { return nil }
-            verdict = .winner(seat: position)
-        case .tie: verdict = .tie
-        case .bothBad: verdict = .allBad
+        case .seat(let winner): groups = [[winner]]
+        case .ranking(let ranking): groups = ranking.groups
+        case .tie, .bothBad: groups = [eligible.map(\.seatIndex)]
         case .skip: return nil
         }
-        guard eligible.count >= 2 else { return nil }
-        // One number per model name, so a model in two seats is refused as before.
-        let local = eligible.map { seat in eligible.firstIndex { $0.model == seat.model }! }
-        guard let pairs = try? MultiSeatBattle.comparisons(models: local, verdict: verdict) else { return nil }
-        return Counting(vote: vote, seats: eligible, pairs: pairs)
+        // Seats that cannot win leave the ranking; what is left still orders the rest.
+        groups = groups.map { $0.compactMap { position[$0] } }.filter { !$0.isEmpty }
+        guard !groups.isEmpty else { return nil }
+        let allBad = record.verdict == .bothBad
+        return Counting(vote: vote, seats: eligible, pairs: Self.pairs(groups: groups, seatCount: eligible.count, allBad: allBad),
+                        groups: groups, allBad: allBad)
+    }
+
+    /// The pairs a ranking orders, over positions `0..<seatCount`, the earlier position always
+    /// seat A (as position statistics expect), in (A, B) order.
+    static func pairs(groups: [[Int]], seatCount: Int, allBad: Bool) -> [Comparison] {
+        var pairs: [Comparison] = []
+        for a in 0..<seatCount {
+            for b in (a + 1)..<seatCount {
+                let outcome: PairOutcome
+                switch SeatComparison.of(a, b, groups: groups, bothBad: allBad) {
+                case .first: outcome = .winA
+                case .second: outcome = .winB
+                case .tie: outcome = .tie
+                case .bothBad: outcome = .bothBad
+                case nil: continue          // neither ranked: nothing said
+                }
+                pairs.append(Comparison(a: a, b: b, outcome: outcome))
+            }
+        }
+        return pairs
     }
 
     struct VerdictKey: Hashable {

@@ -107,12 +107,11 @@ struct Recommendation {
                     guard let a = answers.first(where: { $0.seatIndex == mine }), let b = answers.first(where: { $0.seatIndex == theirs }),
                           a.canWin, b.canWin else { continue }
                     let value: Double
-                    switch record.verdict {
-                    case .seat(let index) where index == mine: value = 1
-                    case .seat(let index) where index == theirs: value = 0
-                    case .seat: continue            // a third seat won: no order between these two
+                    switch record.verdict.comparison(of: mine, and: theirs) {
+                    case .first: value = 1
+                    case .second: value = 0
                     case .tie, .bothBad: value = 0.5
-                    case .skip: continue
+                    case nil: continue              // a third seat won: no order between these two
                     }
                     judged.append((record.createdAt, .init(cluster: prompt, value: value)))
                 }

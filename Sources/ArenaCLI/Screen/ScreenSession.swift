@@ -100,13 +100,7 @@ final class ScreenSession: Sendable {
                        outputTokensEstimated: answer.metrics.tokensEstimated, costUSD: answer.metrics.costUSD)
         }
         if let saveError { return VerdictReceipt(saveError: "turn not saved: \(saveError)", reveals: reveals) }
-        let verdict: Verdict
-        switch submission.choice {
-        case .seat(let index): verdict = .seat(index)
-        case .tie: verdict = .tie
-        case .bothBad: verdict = .bothBad
-        case .skip: verdict = .skip
-        }
+        let verdict = submission.choice.verdict
         let record = VerdictRecord(battleID: battle.id, turnIndex: submission.turn, verdict: verdict,
                                    rater: rater, createdAt: Date(), blind: submission.isBlind)
         do {

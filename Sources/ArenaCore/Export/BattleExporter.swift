@@ -2,10 +2,12 @@ import Foundation
 
 /// Turns stored battles into export rows: one row per pair of seats per voted turn.
 ///
-/// Pairs (documented in the README): a two-seat battle is one row. With more seats, a winner
-/// yields one row against each other seat; a tie or "both bad" yields a row for every pair; seats
-/// whose answer failed are left out (a failure is not a quality judgement, as in LMArena). Skipped
-/// turns and turns without a verdict are exported only with `includeUnvoted` (winner `null`).
+/// Pairs (documented in the README): a two-seat battle is one row. With more seats, every pair
+/// the verdict orders (`SeatComparison`): a winner yields one row against each other seat; a
+/// ranking yields each ranked seat against every seat below it or unranked, and a tie row for
+/// seats ranked equal; a tie or "both bad" yields a row for every pair; seats whose answer
+/// failed are left out (a failure is not a quality judgement, as in LMArena). Skipped turns and
+/// turns without a verdict are exported only with `includeUnvoted` (every pair, winner `null`).
 public enum BattleExporter {
     /// What replaces every prompt (user message and system prompt) with `redact`.
     public static let redacted = "[redacted]"
@@ -40,18 +42,17 @@ public enum BattleExporter {
         for (position, first) in eligible.enumerated() {
             for second in eligible[(position + 1)...] { all.append((first, second)) }
         }
-        if case .seat(let winner) = verdict {
-            return all.filter { $0.0 == winner || $0.1 == winner }
-        }
-        return all
+        guard let verdict, verdict != .skip else { return all }
+        return all.filter { verdict.comparison(of: $0.0, and: $0.1) != nil }
     }
 
     static func winner(_ verdict: Verdict?, a: Int, b: Int) -> String? {
-        switch verdict {
-        case .seat(let index): return index == a ? "model_a" : index == b ? "model_b" : nil
+        switch verdict?.comparison(of: a, and: b) {
+        case .first: return "model_a"
+        case .second: return "model_b"
         case .tie: return "tie"
         case .bothBad: return "tie (bothbad)"
-        case .skip, nil: return nil
+        case nil: return nil
         }
     }
 

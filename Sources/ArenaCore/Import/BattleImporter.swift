@@ -2,7 +2,9 @@ import Foundation
 
 /// Reads LMArena battle data (a JSON array or JSON Lines: `model_a`, `model_b`, `winner`,
 /// `tstamp`, optional `conversation_a`/`conversation_b`, `turn`, `anony`, `judge`,
-/// `question_id`) and arena's own export, into two-seat battles with their verdicts.
+/// `question_id`) and arena's own pairwise export, into two-seat battles with their verdicts;
+/// and arena's native battle lines (`BattleLine`, `--format arena-jsonl`), into the battles they
+/// were, with every seat, turn and verdict (rankings included).
 ///
 /// Each row becomes one battle whose id is derived from the row (arena's own rows: from their
 /// battle id, turn and seats), so importing the same file twice adds nothing. Malformed rows are
@@ -98,7 +100,21 @@ public enum BattleImporter {
 
     struct ImportFailure: Error { var message: String }
 
+    /// What marks a native battle line (`BattleLine`) among LMArena rows.
+    static let battleLineMarker = Data("\"format\":\"arena-battle/".utf8)
+
     static func decode(_ data: Data, decoder: JSONDecoder) -> Result<StoredBattle, ImportFailure> {
+        if data.range(of: battleLineMarker) != nil {
+            do {
+                return .success(try decoder.decode(BattleLine.self, from: data).storedBattle())
+            } catch let error as DecodingError {
+                return .failure(ImportFailure(message: describe(error)))
+            } catch let error as BattleLineError {
+                return .failure(ImportFailure(message: error.description))
+            } catch {
+                return .failure(ImportFailure(message: "not valid JSON"))
+            }
+        }
         let row: Row
         do { row = try decoder.decode(Row.self, from: data) } catch let error as DecodingError {
             return .failure(ImportFailure(message: describe(error)))

@@ -130,6 +130,18 @@ public struct ScreenModelCheck {
             if !judgeMode, verdict != .skip { revealed = true }
             return
         }
+        if names.count >= 3, Int.random(in: 0..<3, using: &random) == 0 {
+            // A ranking vote: a few seat keys, sometimes `=` or Backspace between them, then Enter.
+            var typed = ""
+            for _ in 0..<Int.random(in: 1...min(4, names.count), using: &random) {
+                typed.append(Character(UnicodeScalar(UInt8(97 + Int.random(in: 0..<names.count, using: &random)))))
+                if Int.random(in: 0..<4, using: &random) == 0 { typed.append("=") }
+            }
+            type(typed)
+            if Int.random(in: 0..<5, using: &random) == 0 { send(.key(KeyPress(.backspace))) }
+            send(.key(KeyPress(.enter)))
+            return
+        }
         let keys: [Character] = ["1", "2", "a", "b", "c", "t", "x", "s", "h", "8"]
         type(String(keys[Int.random(in: 0..<keys.count, using: &random)]))
     }

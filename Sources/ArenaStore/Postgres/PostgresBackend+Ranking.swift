@@ -33,12 +33,12 @@ extension PostgresBackend {
                                  outcome: try StoredEnum.decode(try required(row.string(at: 2), 2), column: "verdict.outcome"),
                                  winner_seat: try row.int(at: 3),
                                  rater: try required(row.string(at: 4), 4), created_at: try required(row.double(at: 5), 5),
-                                 blind: try required(flag(6), 6))
+                                 blind: try required(flag(6), 6), ranking: try row.string(at: 17))
         let contender = try RankingVoteQuery.contender(
             seatIndex: try row.int(at: 10), model: try row.string(at: 11), failed: try flag(12) ?? false,
             finishReason: try row.string(at: 13), hasText: try flag(14) ?? false, outputTokens: try row.int(at: 15),
             text: try row.string(at: 16))
-        return .init(verdict: verdict, battleBlind: try required(flag(7), 7),
+        return .init(verdict: verdict, seatCount: try required(row.int(at: 18), 18), battleBlind: try required(flag(7), 7),
                      mode: try StoredEnum.decode(try required(row.string(at: 8), 8), column: "battle.mode"),
                      leaked: try required(flag(9), 9), contender: contender)
     }

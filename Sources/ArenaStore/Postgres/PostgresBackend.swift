@@ -114,15 +114,11 @@ final class PostgresBackend: StoreBackend {
                                          [.string(id), .int(verdict.turnIndex)]).count == 1 else {
                 throw StoreError("no stored turn \(verdict.turnIndex) of battle \(verdict.battleID)")
             }
-            if case .seat(let index) = verdict.verdict {
-                let answer = try connection.execute("SELECT error_kind FROM answer WHERE battle_id = $1 AND turn_index = $2 AND seat_index = $3",
-                                                    [.string(id), .int(verdict.turnIndex), .int(index)])
-                guard let row = answer.first, try row.isNull("error_kind") else {
-                    throw StoreError("seat \(SeatLabels.label(for: index)) failed and cannot win")
-                }
-            }
+            let answers = try Self.fetch(AnswerRow.self, connection, "SELECT * FROM answer WHERE battle_id = $1 AND turn_index = $2",
+                                         [.string(id), .int(verdict.turnIndex)])
+            if let refusal = verdict.verdict.refusal(answers: answers.map { $0.answer() }) { throw StoreError(refusal) }
             _ = try Self.insert(VerdictRow(verdict), into: "verdict", connection, onConflict: """
-                (battle_id, turn_index) DO UPDATE SET outcome = excluded.outcome, winner_seat = excluded.winner_seat,
+                (battle_id, turn_index) DO UPDATE SET outcome = excluded.outcome, winner_seat = excluded.winner_seat, ranking = excluded.ranking,
                 rater = excluded.rater, created_at = excluded.created_at, blind = excluded.blind
                 """)
         }

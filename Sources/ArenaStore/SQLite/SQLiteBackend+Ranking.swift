@@ -11,11 +11,11 @@ extension SQLiteBackend {
             while let row = try rows.next() {
                 let verdict = VerdictRow(battle_id: row[0], turn_index: row[1],
                                          outcome: try StoredEnum.decode(row[2], column: "verdict.outcome"), winner_seat: row[3],
-                                         rater: row[4], created_at: row[5], blind: row[6])
+                                         rater: row[4], created_at: row[5], blind: row[6], ranking: row[17])
                 let contender = try RankingVoteQuery.contender(
                     seatIndex: row[10], model: row[11], failed: row[12] ?? false, finishReason: row[13],
                     hasText: row[14] ?? false, outputTokens: row[15], text: row[16])
-                try assembler.add(.init(verdict: verdict, battleBlind: row[7], mode: try StoredEnum.decode(row[8], column: "battle.mode"),
+                try assembler.add(.init(verdict: verdict, seatCount: row[18], battleBlind: row[7], mode: try StoredEnum.decode(row[8], column: "battle.mode"),
                                         leaked: row[9], contender: contender))
             }
             return assembler.votes

@@ -92,13 +92,9 @@ final class SQLiteBackend: StoreBackend {
             guard try TurnRow.exists(db, key: ["battle_id": verdict.battleID.uuidString, "turn_index": verdict.turnIndex]) else {
                 throw StoreError("no stored turn \(verdict.turnIndex) of battle \(verdict.battleID)")
             }
-            if case .seat(let index) = verdict.verdict {
-                let answer = try AnswerRow.fetchOneStrictly(db, key: ["battle_id": verdict.battleID.uuidString,
-                                                                     "turn_index": verdict.turnIndex, "seat_index": index])
-                guard let answer, answer.error_kind == nil else {
-                    throw StoreError("seat \(SeatLabels.label(for: index)) failed and cannot win")
-                }
-            }
+            let answers = try AnswerRow.fetchAllStrictly(db, sql: "SELECT * FROM answer WHERE battle_id = ? AND turn_index = ?",
+                                                         arguments: [verdict.battleID.uuidString, verdict.turnIndex])
+            if let refusal = verdict.verdict.refusal(answers: answers.map { $0.answer() }) { throw StoreError(refusal) }
             try VerdictRow(verdict).save(db)
         }
     }

@@ -57,10 +57,36 @@ public struct TurnRequest: Sendable, Equatable {
 public enum VerdictChoice: Sendable, Equatable {
     /// That seat (0-based) won against every other seat.
     case seat(Int)
+    /// Battles of 3+ seats: best → worst with ties, perhaps only the top few. Never a winner
+    /// alone or an all-tie (`init(_:)` makes those `.seat` and `.tie`).
+    case ranking(SeatRanking)
     case tie
     case bothBad
     /// No verdict: nothing is revealed and the battle stays blind.
     case skip
+
+    /// The choice a typed ranking stands for, by `SeatRanking.verdict`: `c` alone is `.seat(2)`,
+    /// `a=b=c` in three seats `.tie`, anything else `.ranking`.
+    init(_ ranking: SeatRanking) {
+        switch ranking.verdict {
+        case .seat(let seat): self = .seat(seat)
+        case .tie: self = .tie
+        case .bothBad: self = .bothBad
+        case .skip: self = .skip
+        case .ranking(let ranking): self = .ranking(ranking)
+        }
+    }
+
+    /// The verdict this choice records (whose rules — who may be placed above whom — are Core's).
+    public var verdict: Verdict {
+        switch self {
+        case .seat(let seat): .seat(seat)
+        case .ranking(let ranking): .ranking(ranking)
+        case .tie: .tie
+        case .bothBad: .bothBad
+        case .skip: .skip
+        }
+    }
 }
 
 /// How one seat's answer ended, as sent with a verdict.

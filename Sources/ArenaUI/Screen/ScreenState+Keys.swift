@@ -21,6 +21,7 @@ extension ScreenState {
             overlay = nil
             return []
         }
+        if let effects = rankingKey(press) { return effects }
         switch press.key {
         case .escape:
             if phase == .streaming { return cancelStreaming() }
@@ -68,7 +69,11 @@ extension ScreenState {
             case .down: scrollFocused(.lineDown)
             case .enter: return sendPrompt()
             case .character:
-                if phase == .voting { showToast("Vote first: 1-\(seatCount) or a-\(ScreenBattle.label(seatCount - 1).lowercased()), t, x, s") }
+                if phase == .voting {
+                    let seats = "1-\(seatCount) or a-\(ScreenBattle.label(seatCount - 1).lowercased())"
+                    showToast(votesByRanking ? "Vote first: rank with \(seats) (Enter saves), or t, x, s"
+                                             : "Vote first: \(seats), t, x, s")
+                }
             default: break
             }
             return []

@@ -130,6 +130,7 @@ extension ScreenState {
         zoomed = false
         savingVerdict = false
         adequacy = [:]
+        rankingDraft = RankingDraft()
     }
 
     /// Sends the prompt in the editor as the next turn.

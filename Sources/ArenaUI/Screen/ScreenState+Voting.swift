@@ -1,17 +1,22 @@
 extension ScreenState {
-    /// A vote key: `seat(i)`, tie, both bad or skip. Only in the voting phase.
+    /// A vote: `seat(i)`, a ranking (Enter in a 3+ seat vote), tie, both bad or skip. Only in the
+    /// voting phase; it drops any ranking being typed.
     mutating func vote(_ choice: VerdictChoice) -> [ScreenEffect] {
         guard phase == .voting, let battle, let turn = battle.currentTurn else { return [] }
-        if case .seat(let seat) = choice {
+        for seat in choice.verdict.seatsThatMustHaveAnswered {
             guard seat < battle.seatCount else {
                 showToast("There is no seat \(ScreenBattle.label(seat))", isError: true)
                 return []
             }
             if let reason = turn.seats[seat].cannotWinReason {
-                showToast("\(ScreenBattle.label(seat)) \(reason), so it cannot win: pick another, t, x or s", isError: true)
+                // Seat keys refuse such a seat already; this guards choices made any other way.
+                let advice = if case .ranking = choice { "cannot be ranked: leave it out, or t, x, s" }
+                             else { "cannot win: pick another, t, x or s" }
+                showToast("\(ScreenBattle.label(seat)) \(reason), so it \(advice)", isError: true)
                 return []
             }
         }
+        rankingDraft = RankingDraft()
         self.battle?.turns[turn.index].verdict = choice
         savingVerdict = true
         let submission = VerdictSubmission(
@@ -58,10 +63,11 @@ extension ScreenState {
 
     /// The text shown in the verdict bar for the current phase.
     var verdictHint: [(text: String, isKey: Bool)] {
+        if phase == .voting, !rankingDraft.isEmpty { return rankingHint }
         if judgeMode, let caption = battle?.setup.caption, phase == .voting || phase == .saving {
-            var parts: [(String, Bool)] = [("1-\(seatCount)", true), (" wins ", false), ("t", true), ("/", false), ("x", true),
-                                           ("/", false), ("s", true), ("  ", false), ("+", true), ("/", false), ("-", true),
-                                           (" adequate  ", false), ("u", true), (" undo  ", false)]
+            var parts: [(String, Bool)] = [("1-\(seatCount)", true), (votesByRanking ? " rank (Enter saves) " : " wins ", false),
+                                           ("t", true), ("/", false), ("x", true), ("/", false), ("s", true), ("  ", false),
+                                           ("+", true), ("/", false), ("-", true), (" adequate  ", false), ("u", true), (" undo  ", false)]
             let marks = adequacy.keys.sorted().map { "\(ScreenBattle.label($0))\(adequacy[$0]! ? "✓" : "✗")" }
             if !marks.isEmpty { parts.append((marks.joined(separator: " ") + "  ", false)) }
             parts.append((caption, false))
@@ -87,8 +93,9 @@ extension ScreenState {
             let count = seatCount
             let last = ScreenBattle.label(count - 1).lowercased()
             let blind = battle?.currentTurn?.isBlind ?? true
-            return [(blind ? "Vote: " : "Vote (names known, not blind): ", false), ("1-\(count)", true), ("/", false), ("a-\(last)", true), (" wins  ", false),
-                    ("t", true), (" tie  ", false), ("x", true), (" both bad  ", false), ("s", true), (" skip", false)]
+            return [(blind ? "Vote: " : "Vote (names known, not blind): ", false), ("1-\(count)", true), ("/", false),
+                    ("a-\(last)", true), (votesByRanking ? " rank (Enter saves)  " : " wins  ", false), ("t", true), (" tie  ", false),
+                    ("x", true), (" both bad  ", false), ("s", true), (" skip", false)]
         case .saving:
             return [("Saving the verdict…", false)]
         case .composing:

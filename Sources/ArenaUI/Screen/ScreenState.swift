@@ -26,6 +26,8 @@ public struct ScreenState: Sendable {
     public internal(set) var helpVisible = false
     /// Judge mode: stored answers, no reveal, the next comparison after each vote.
     public internal(set) var judgeMode = false
+    /// Battles of 3+ seats, voting: the ranking being typed (seat keys, `=`), saved by Enter.
+    var rankingDraft = RankingDraft()
     /// Judge mode: adequacy marks on this battle's seats.
     public internal(set) var adequacy: [Int: Bool] = [:]
     /// A text box over the panes (the leaderboard); any key closes it.

@@ -1,5 +1,6 @@
-/// Paints one seat's pane: a border (heavy when focused) titled with the blind label and state,
-/// after the vote with the model name, verdict and stats; the visible rows; a scroll hint.
+/// Paints one seat's pane: a border (heavy when focused) titled with the blind label and state
+/// (and its rank while a ranking vote is typed: ` 1st `, ` =2nd `), after the vote with the model
+/// name, verdict (` ★ winner `, or the saved rank) and stats; the visible rows; a scroll hint.
 public enum PaneWidget {
     static let light = BoxChars(horizontal: "─", vertical: "│", topLeft: "╭", topRight: "╮",
                                 bottomLeft: "╰", bottomRight: "╯")
@@ -112,9 +113,14 @@ public enum PaneWidget {
             }
             return
         }
+        if state.phase == .voting, let rank = state.rankingDraft.rankLabel(for: seat, seatCount: battle.seatCount) {
+            // The ranking being typed: only the rank, nothing that names the seat.
+            x += grid.write(" \(rank) ", x: x, y: rect.y, style: theme[.winner], clip: clip)
+        }
         if turn.reveals != nil, let verdict = turn.verdict {
             let mark: String? = switch verdict {
             case .seat(let winner): winner == seat ? " ★ winner " : nil
+            case .ranking(let ranking): RankingDraft.rankLabel(for: seat, groups: ranking.groups).map { " \($0) " }
             case .tie: " = tie "
             case .bothBad: " ✗ both bad "
             case .skip: nil

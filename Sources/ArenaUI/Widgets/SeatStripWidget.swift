@@ -1,4 +1,5 @@
-/// Compact mode's one-row list of seats (` A✓ │ B… `): which pane is shown and how each one stands.
+/// Compact mode's one-row list of seats (` A✓ │ B… `): which pane is shown and how each one stands
+/// (` A1 ` while a ranking vote has placed A first).
 public enum SeatStripWidget {
     /// Columns per seat in a strip of `width` for `seats` seats (mouse clicks use the same).
     public static func cellWidth(stripWidth: Int, seats: Int) -> Int {
@@ -15,7 +16,9 @@ public enum SeatStripWidget {
         for seat in 0..<battle.seatCount {
             let x = rect.x + seat * cell
             let focused = seat == state.focusedSeat
-            let glyph = PaneWidget.stateGlyph(turn.seats[seat].phase)
+            // While a ranking is typed, a placed seat shows its rank (1–8) instead of its state.
+            let rank = state.phase == .voting ? state.rankingDraft.rank(of: seat, seatCount: battle.seatCount) : nil
+            let glyph = rank.map { String($0 + 1) } ?? PaneWidget.stateGlyph(turn.seats[seat].phase)
             let text = cell >= 4 ? " \(ScreenBattle.label(seat))\(glyph) " : ScreenBattle.label(seat) + glyph
             grid.write(text, x: x, y: rect.y, style: theme[focused ? .paneTitleFocused : .paneTitle], clip: rect)
         }

@@ -36,7 +36,7 @@ import Testing
             #expect(!text.contains("$"))
             #expect(text.contains("╮╭ B ") || text.contains("┓╭ B "))
         }
-        screen.type("2")
+        screen.type("2\r")   // three seats: a seat key starts a ranking, Enter saves "B alone"
         #expect(screen.lastSubmission()?.choice == .seat(1))
         #expect(!screen.screenText().contains("secret-model"))   // still saving: nothing revealed yet
         reveal(&screen)
@@ -59,7 +59,7 @@ import Testing
         screen.stream(seat: 1, .finished(.stop))
         screen.stream(seat: 2, .failed(ProviderError(.network, "reset")))
         #expect(screen.state.phase == .voting)
-        screen.type("1")
+        screen.type("1\r")
         #expect(screen.lastSubmission()?.choice == .seat(0))
     }
 
@@ -73,7 +73,7 @@ import Testing
         screen.type("b")
         #expect(screen.takeEffects().isEmpty)
         #expect(screen.screenText().contains("B gave an empty answer, so it cannot win"))
-        screen.type("a")
+        screen.type("a\r")
         #expect(screen.lastSubmission()?.choice == .seat(0))
     }
 
@@ -185,7 +185,7 @@ import Testing
         var screen = battle()
         screen.type("first\r")
         screen.answerAll(["A1", "B1", "C1"])
-        screen.type("b")
+        screen.type("b\r")
         reveal(&screen)
         _ = screen.takeEffects()
         screen.type("second\r")
@@ -202,7 +202,7 @@ import Testing
         #expect(request.conversations[2][1].content == "C1")
         screen.answerAll(["A2", "B2", "C2"])
         #expect(screen.screenText().contains("not blind"))
-        screen.type("a")
+        screen.type("a\r")
         #expect(screen.lastSubmission()?.isBlind == false)
         #expect(screen.lastSubmission()?.turn == 1)
     }
@@ -218,7 +218,7 @@ import Testing
         for name in Self.models { #expect(!text.contains(name)) }
         screen.type("next\r")
         screen.answerAll(["a", "b", "c"])
-        screen.type("a")
+        screen.type("a\r")
         #expect(screen.lastSubmission()?.isBlind == true)
     }
 
@@ -226,7 +226,7 @@ import Testing
         var screen = battle()
         screen.type("hello\r")
         screen.answerAll(["a", "b", "c"])
-        screen.type("a")
+        screen.type("a\r")
         reveal(&screen)
         _ = screen.takeEffects()
         screen.type("nn")
@@ -255,7 +255,7 @@ import Testing
         screen.type("who are you?\r")
         screen.answerAll(["I am Claude, by Anthropic.", "An assistant.", "Just text."])
         #expect(!screen.screenText().lowercased().contains("leak"))
-        screen.type("b")
+        screen.type("b\r")
         #expect(screen.lastSubmission()?.leaks == [SeatLeak(seat: 0, words: ["claude", "anthropic"])])
         reveal(&screen)
         let text = screen.screenText()

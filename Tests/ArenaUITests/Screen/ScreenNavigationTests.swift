@@ -172,7 +172,7 @@ import Testing
         var screen = battle(width: 120, height: 16)
         screen.type("hi\r")
         screen.answerAll(["a", "b", "c"])
-        screen.type("a")
+        screen.type("a\r")
         screen.send(.verdictSaved(turn: 0, receipt: VerdictReceipt(saveError: "database is locked",
                                                                   reveals: [SeatReveal(modelName: "secret-model-alpha")])))
         let text = screen.screenText()
