@@ -87,7 +87,10 @@ struct TeamJudgingTests {
             Thread.sleep(forTimeInterval: 0.2)
             try? screen.send("Enter")
             guard screen.wait({ $0.contains("Vote:") }) else { return false }
+            // Three seats vote by ranking: B alone, then Enter, is "B won".
             try? screen.send("2")
+            guard screen.wait({ $0.contains("1st") }) else { return false }
+            try? screen.send("Enter")
             return screen.wait { $0.contains("13 verdicts") && $0.contains("TTFT") }
         }
         #expect(voted, "the arena screen on the team store:\n\(screen.screen())")

@@ -6,7 +6,10 @@ import Testing
 /// The screen under abuse: resize storms while streaming, tiny terminals, a 10 MB answer and
 /// eight long answers at once. The invariant checked: what the terminal shows is exactly a fresh
 /// render of the final state (no stale or corrupted cells), and nothing crashes.
-@Suite struct ScreenStressTests {
+/// Serialized: the heavy cases are synchronous and hold a cooperative thread each for tens of
+/// seconds (debug build), and on two cores two of them starved the resize storm's run loop
+/// past its wait (it saw only "Shuffling seats…").
+@Suite(.serialized) struct ScreenStressTests {
     /// The heavy cases (tens of seconds of CPU in a debug build) would starve the timing-sensitive
     /// tests running beside them, so they run alone, as scripts/test.sh does (ARENA_STRESS_TESTS=1).
     static let heavy = ConditionTrait.enabled(if: ProcessInfo.processInfo.environment["ARENA_STRESS_TESTS"] != nil,
