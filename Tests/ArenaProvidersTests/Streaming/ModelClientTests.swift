@@ -69,7 +69,9 @@ struct ModelClientTests {
         let server = try await LocalStreamingServer.start { _ in .openAIChat(["x"]) }
         let client = ModelClient()
         let model = ModelConfig(name: "m", baseURL: URL(string: "https://127.0.0.1:\(server.port)/v1")!, model: "m")
-        let (answer, _) = await Self.collect(client, model, limits: StreamLimits(connectSeconds: 5, firstTokenSeconds: 5, maxAttempts: 1))
+        // Generous timeouts: the handshake fails at once, but in the parallel suite on two cores the
+        // failure was twice delivered after a 5 s first-token timer had fired (a stalled pool).
+        let (answer, _) = await Self.collect(client, model, limits: StreamLimits(connectSeconds: 90, firstTokenSeconds: 90, maxAttempts: 1))
         #expect(answer.error?.kind == .tls, "got \(String(describing: answer.error))")
         try await client.shutdown()
         try await server.stop()
