@@ -96,12 +96,6 @@ public struct SeatRanking: Sendable, Hashable {
         try self.init(groups: groups, seatCount: seatCount)
     }
 
-    /// Whether `text` is written as a ranking (has a separator) rather than a single word.
-    public static func looksLikeRanking(_ text: String) -> Bool {
-        text.contains(">") || text.contains("=") || text.contains(",")
-            || text.trimmingCharacters(in: .whitespaces).contains(" ")
-    }
-
     /// Seats the ranking leaves below every group, unordered among themselves.
     public var unranked: [Int] {
         let ranked = Set(groups.flatMap { $0 })
