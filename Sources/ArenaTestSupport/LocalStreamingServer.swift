@@ -125,6 +125,8 @@ public final class LocalStreamingServer: Sendable {
             case .stall:
                 try await Task.sleep(for: .seconds(3600))
                 return false
+            case .waitUntil(let ready):
+                while !ready() { try await Task.sleep(for: .milliseconds(10)) }
             }
         }
         try await outbound.write(.end(nil))

@@ -12,6 +12,9 @@ public struct ScriptedResponse: Sendable {
         case cut
         /// Send nothing more and never finish (a stalled server).
         case stall
+        /// Send nothing more until the test says so (checked every 10 ms): orders one stream after
+        /// events elsewhere by construction, not by guessing how long they take.
+        case waitUntil(@Sendable () -> Bool)
     }
 
     public var status: Int

@@ -1,9 +1,10 @@
+import ArenaTestTraits
 import ArenaCore
 import ArenaStore
 import Foundation
 import Testing
 
-@Suite("arena recommend", .timeLimit(.minutes(1)))
+@Suite("arena recommend", .timeLimit(.minutes(1)), .ownThread)
 struct RecommendCommandTests {
     /// A suite of `prompts` prompts; tiny ($0.1/M), mid ($1/M), big ($10/M), each answered twice per
     /// prompt (100 input + 100 output tokens). Marks agree within a prompt: tiny is adequate on 60%

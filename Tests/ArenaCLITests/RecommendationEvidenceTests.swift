@@ -1,3 +1,4 @@
+import ArenaTestTraits
 import ArenaCore
 import ArenaRanking
 import Foundation
@@ -6,7 +7,7 @@ import Testing
 
 /// Which verdicts a head-to-head bar counts, and how: the leaderboard's exclusions, ties and
 /// both-bad as half, every turn, one cluster per prompt.
-@Suite struct RecommendationEvidenceTests {
+@Suite(.ownThread) struct RecommendationEvidenceTests {
     static let start = Date(timeIntervalSince1970: 1_800_000_000)
 
     static func battle(_ order: Int, prompt: String, seats: [String], blind: Bool = true, leaked: Bool = false,

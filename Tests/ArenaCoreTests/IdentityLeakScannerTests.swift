@@ -1,11 +1,12 @@
 @testable import ArenaCore
+import ArenaTestTraits
 import Foundation
 import Testing
 
 /// The linear, incremental scanner against the reference implementation (the definition):
 /// seeded random texts full of identity words in every case and position, fed whole and in
 /// random pieces.
-@Suite("IdentityLeakScanner")
+@Suite("IdentityLeakScanner", .ownThread)
 struct IdentityLeakScannerTests {
     static let fragments: [String] = [
         " ", "  ", "-", "_", ".", ",", "'", "\n", "\r\n", "\r", "\t", "(", ")", "/", "4", "3.5", "x", "ab", "Z",

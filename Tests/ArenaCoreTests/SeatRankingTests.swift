@@ -1,10 +1,11 @@
+import ArenaTestTraits
 import ArenaCore
 import Foundation
 import Testing
 
 /// `SeatRanking` / `Verdict.parse`: what a user types for a ranking of 3+ answers, its normal
 /// form and code, and what it says about each pair (checked against an independent oracle).
-@Suite("Seat rankings")
+@Suite("Seat rankings", .ownThread)
 struct SeatRankingTests {
     @Test func parsesEverySpellingToOneNormalForm() throws {
         let spellings = ["C>A=D>B", "c>a=d>b", "c a=d b", "C, A = D, B", "3>1=4>2", "ca=db", " C > A=D > B "]

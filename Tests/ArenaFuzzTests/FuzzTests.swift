@@ -1,10 +1,11 @@
+import ArenaTestTraits
 import ArenaFuzz
 import Foundation
 import Testing
 
 /// A short, seeded fuzzing pass over every decoder and parser, seeded from the real transcripts,
 /// the shipped suites and themes. Long runs: `scripts/fuzz.sh SECONDS`.
-@Suite("Fuzzing (short pass)")
+@Suite("Fuzzing (short pass)", .ownThread)
 struct FuzzTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 

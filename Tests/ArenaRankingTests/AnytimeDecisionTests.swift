@@ -1,9 +1,10 @@
+import ArenaTestTraits
 import Foundation
 import Testing
 @testable import ArenaRanking
 
 /// The anytime-valid rules on hand-made and seeded data, each against an independent computation.
-@Suite struct AnytimeDecisionTests {
+@Suite(.ownThread) struct AnytimeDecisionTests {
     // MARK: betting confidence sequence
 
     /// The wealth of both gamblers, written out again from the paper's definitions (running mean

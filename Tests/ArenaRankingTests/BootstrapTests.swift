@@ -1,8 +1,9 @@
+import ArenaTestTraits
 import Foundation
 import Testing
 @testable import ArenaRanking
 
-@Suite struct BootstrapTests {
+@Suite(.ownThread) struct BootstrapTests {
     static let battles = BattleSimulator(ratings: [1100, 1040, 1000, 960, 900], tieParameter: 0.4, bothBadShare: 0.25)
         .comparisons(count: 3_000, seed: 5)
 

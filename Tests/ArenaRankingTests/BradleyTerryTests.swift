@@ -1,8 +1,9 @@
+import ArenaTestTraits
 import Foundation
 import Testing
 @testable import ArenaRanking
 
-@Suite struct BradleyTerryTests {
+@Suite(.ownThread) struct BradleyTerryTests {
     @Test func twoModelsMatchTheClosedForm() throws {
         // 3 wins to 1: the MLE gap is 400·log10(3) exactly, mean anchored at 1000.
         let battles = Fixtures.repeated(0, 1, .winA, 2) + Fixtures.repeated(1, 0, .winB, 1) + Fixtures.repeated(1, 0, .winA, 1)

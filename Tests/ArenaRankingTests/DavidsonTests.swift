@@ -1,8 +1,9 @@
+import ArenaTestTraits
 import Foundation
 import Testing
 @testable import ArenaRanking
 
-@Suite struct DavidsonTests {
+@Suite(.ownThread) struct DavidsonTests {
     @Test func twoModelsMatchTheClosedForm() throws {
         // With W wins, L losses and T ties: e^{θ₀−θ₁} = W/L and ν = T/√(WL).
         let battles = Fixtures.repeated(0, 1, .winA, 6) + Fixtures.repeated(0, 1, .winB, 2)

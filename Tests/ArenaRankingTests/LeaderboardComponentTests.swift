@@ -1,8 +1,9 @@
+import ArenaTestTraits
 import Testing
 @testable import ArenaRanking
 
 /// Ranks never improve down the table, and are given only within a comparison component.
-@Suite struct LeaderboardComponentTests {
+@Suite(.ownThread) struct LeaderboardComponentTests {
     static func counts(_ pairs: [(Int, Int)], models: Int) throws -> ComparisonCounts {
         try ComparisonCounts(modelCount: models, comparisons: pairs.flatMap { a, b in
             [Comparison(a: a, b: b, outcome: .winA), Comparison(a: b, b: a, outcome: .winA), Comparison(a: a, b: b, outcome: .tie)]
@@ -63,7 +64,7 @@ import Testing
     }
 }
 
-@Suite struct TooFewVotesTests {
+@Suite(.ownThread) struct TooFewVotesTests {
     @Test func aModelWithAHandfulOfVotesIsListedButNotRankedAndPushesNobodyDown() throws {
         // 0 and 1 played 40 times; 2 won all 3 of its battles against 0 (narrow bootstrap, high rating).
         let comparisons = Fixtures.repeated(0, 1, .winA, 25) + Fixtures.repeated(0, 1, .winB, 15) + Fixtures.repeated(2, 0, .winA, 3)

@@ -1,7 +1,8 @@
+import ArenaTestTraits
 import Testing
 @testable import ArenaRanking
 
-@Suite struct LeaderboardTests {
+@Suite(.ownThread) struct LeaderboardTests {
     @Test func rankCountsModelsWhoseLowerBoundIsAboveMyUpperBound() {
         let intervals: [ClosedRange<Double>] = [1090...1130, 1070...1100, 1000...1060, 900...1080, 880...920]
         // 0: nobody above → 1.  1: nobody's lower > 1100 → 1.  2: 0 and 1 have lower > 1060 → 3.
@@ -37,7 +38,7 @@ import Testing
     }
 }
 
-@Suite struct PairAnalysisTests {
+@Suite(.ownThread) struct PairAnalysisTests {
     @Test func matricesCountBothSeatsAndIgnoreTiesInWinRates() throws {
         let counts = try Fixtures.counts(Fixtures.caseA)
         let ratings = [1080.0, 980, 940]

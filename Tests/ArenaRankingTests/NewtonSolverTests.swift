@@ -1,8 +1,9 @@
+import ArenaTestTraits
 import Testing
 @testable import ArenaRanking
 
 /// `NewtonSolver.maximize` reports convergence only at a maximum.
-@Suite struct NewtonSolverTests {
+@Suite(.ownThread) struct NewtonSolverTests {
     /// f(x) = −(x − 1)², maximum at 1.
     static func parabola(_ x: [Double]) -> Double { -(x[0] - 1) * (x[0] - 1) }
 

@@ -1,8 +1,9 @@
+import ArenaTestTraits
 import Foundation
 import Testing
 @testable import ArenaRanking
 
-@Suite struct OnlineEloTests {
+@Suite(.ownThread) struct OnlineEloTests {
     @Test func matchesAHandComputedSequence() throws {
         let battles = [Comparison(a: 0, b: 1, outcome: .winA), Comparison(a: 1, b: 2, outcome: .tie),
                        Comparison(a: 2, b: 0, outcome: .winA)]

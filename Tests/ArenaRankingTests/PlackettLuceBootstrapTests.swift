@@ -1,8 +1,9 @@
+import ArenaTestTraits
 import Foundation
 import Testing
 @testable import ArenaRanking
 
-@Suite(.serialized) struct PlackettLuceBootstrapTests {
+@Suite(.serialized, .ownThread) struct PlackettLuceBootstrapTests {
     static let truth = [1100.0, 1060, 1000, 980, 940, 920]
 
     @Test func identicalAcrossThreadCounts() throws {

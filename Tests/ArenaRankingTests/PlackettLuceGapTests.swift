@@ -1,11 +1,12 @@
 @testable import ArenaRanking
+import ArenaTestTraits
 import Foundation
 import Testing
 
 /// The gap errors the anytime-valid pair rule uses on rankings of 3+ seats: Plackett–Luce's
 /// model-based error agrees with its battle bootstrap, and Bradley–Terry on the pairs derived
 /// from the same rankings is too small (which is why `arena leaderboard` does not use it there).
-@Suite struct PlackettLuceGapTests {
+@Suite(.ownThread) struct PlackettLuceGapTests {
     @Test func modelBasedGapErrorsMatchTheBattleBootstrapAndPairsUnderstateThem() throws {
         let sim = RankedBattleSimulator(ratings: [1120, 1060, 1010, 980, 940, 890])
         let battles = sim.battles(count: 1500, seats: 4, seed: 17)

@@ -1,8 +1,9 @@
+import ArenaTestTraits
 import Foundation
 import Testing
 @testable import ArenaRanking
 
-@Suite struct PlackettLuceTests {
+@Suite(.ownThread) struct PlackettLuceTests {
     /// A two-seat verdict as a ranked battle.
     static func ranked(_ c: Comparison) throws -> RankedBattle {
         switch c.outcome {

@@ -1,9 +1,10 @@
+import ArenaTestTraits
 import Foundation
 import Testing
 @testable import ArenaRanking
 
 /// Battles generated from known strengths must give those strengths back.
-@Suite struct RecoveryTests {
+@Suite(.ownThread) struct RecoveryTests {
     static let truth: [Double] = [1180, 1120, 1060, 1010, 990, 940, 880, 820]
 
     @Test func recoversOrderAndRatingsWithinTheirIntervals() throws {

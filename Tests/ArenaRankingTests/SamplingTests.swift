@@ -1,8 +1,9 @@
+import ArenaTestTraits
 import Foundation
 import Testing
 @testable import ArenaRanking
 
-@Suite struct ActiveSamplingTests {
+@Suite(.ownThread) struct ActiveSamplingTests {
     @Test func unjudgedPairsComeFirstAndProbabilitiesSumToOne() throws {
         // 0–1 met 40 times, 1–2 met 4 times, 0–2 never.
         let battles = Fixtures.repeated(0, 1, .winA, 20) + Fixtures.repeated(1, 0, .winA, 20)
@@ -31,7 +32,7 @@ import Testing
     }
 }
 
-@Suite struct MultiSeatBattleTests {
+@Suite(.ownThread) struct MultiSeatBattleTests {
     @Test func winnerBeatsEveryOtherSeat() throws {
         let pairs = try MultiSeatBattle.comparisons(models: [4, 7, 9], verdict: .winner(seat: 1))
         #expect(pairs == [Comparison(a: 4, b: 7, outcome: .winB), Comparison(a: 7, b: 9, outcome: .winA)])
@@ -63,7 +64,7 @@ import Testing
     }
 }
 
-@Suite struct SamplerTests {
+@Suite(.ownThread) struct SamplerTests {
     @Test func seededStreamsAreReproducibleAndDistinct() {
         var a = SeededRandom(seed: 1), b = SeededRandom(seed: 1)
         var c = SeededRandom(seed: 1, stream: 1), d = SeededRandom(seed: 2)

@@ -1,8 +1,9 @@
+import ArenaTestTraits
 import Foundation
 import Testing
 @testable import ArenaRanking
 
-@Suite struct StatisticsTests {
+@Suite(.ownThread) struct StatisticsTests {
     @Test func wilsonMatchesTheFormula() {
         let cases: [(Int, Int, Double)] = [(8, 10, 0.95), (0, 10, 0.95), (50, 100, 0.95), (3, 7, 0.90), (999, 1000, 0.99)]
         for (index, (k, n, confidence)) in cases.enumerated() {

@@ -1,8 +1,9 @@
+import ArenaTestTraits
 import Foundation
 import Testing
 @testable import ArenaRanking
 
-@Suite struct StyleFeaturesTests {
+@Suite(.ownThread) struct StyleFeaturesTests {
     @Test func countsMarkdownOutsideCode() {
         let answer = """
         # Title
@@ -39,7 +40,7 @@ import Testing
     }
 }
 
-@Suite struct StyleControlledBTTests {
+@Suite(.ownThread) struct StyleControlledBTTests {
     @Test func matchesScipyOnASmallCase() throws {
         let result = try StyleControlledBT.fit(Fixtures.caseS, modelCount: 3)
         #expect(Fixtures.maxDifference(result.fit.ratings, ReferenceValues.caseSStyleRatings) < 1e-6)

@@ -1,3 +1,4 @@
+import ArenaTestTraits
 import ArenaCore
 import ArenaStore
 import Foundation
@@ -8,7 +9,7 @@ import Testing
 /// A stored value this arena does not know (written by a newer arena, or by hand) is an error with
 /// a code and the column's name, never a guess: a guessed provider, outcome or finish reason would
 /// silently change what a battle or a verdict means.
-@Suite struct StrictReadingTests {
+@Suite(.ownThread) struct StrictReadingTests {
     static func storeWithOneVotedBattle() throws -> (BattleStore, String) {
         let path = BattleStoreTests.temporaryPath()
         let store = try BattleStore(path: path)

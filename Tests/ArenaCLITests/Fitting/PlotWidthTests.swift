@@ -1,11 +1,12 @@
 @testable import ArenaCLI
+import ArenaTestTraits
 import ArenaCore
 import ArenaUI
 import Foundation
 import Testing
 
 /// `arena leaderboard` and `arena recommend --plot` on a terminal: nothing wraps, at any width.
-@Suite("Plots fit the terminal")
+@Suite("Plots fit the terminal", .ownThread)
 struct PlotWidthTests {
     /// Seeded votes between models with long, short, wide (CJK) names and an undefeated one (†).
     static func printer() throws -> LeaderboardPrinter {

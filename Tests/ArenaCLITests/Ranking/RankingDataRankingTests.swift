@@ -1,4 +1,5 @@
 @testable import ArenaCLI
+import ArenaTestTraits
 import ArenaCore
 import ArenaRanking
 import Foundation
@@ -7,7 +8,7 @@ import Testing
 /// Ranking verdicts in the leaderboard: each counted verdict is one `RankedBattle`, its pairs
 /// are what the rule says, two-seat data keeps Bradley–Terry's numbers, and 3+ seats switch
 /// the fit to Plackett–Luce over whole battles.
-@Suite struct RankingDataRankingTests {
+@Suite(.ownThread) struct RankingDataRankingTests {
     static func vote(_ verdict: String, models: [String], minute: Int = 0, failed: Set<Int> = []) throws -> RankingVote {
         let contenders = models.enumerated().map { seat, model in
             RankingVote.Contender(seatIndex: seat, model: model, failed: failed.contains(seat), finishReason: .stop,

@@ -1,8 +1,9 @@
+import ArenaTestTraits
 import ArenaCore
 import ArenaProviders
 import Testing
 
-@Suite("AnthropicMessagesDecoder")
+@Suite("AnthropicMessagesDecoder", .ownThread)
 struct AnthropicMessagesDecoderTests {
     static func event(_ name: String, _ json: String) -> String { "event: \(name)\ndata: \(json)\n\n" }
 

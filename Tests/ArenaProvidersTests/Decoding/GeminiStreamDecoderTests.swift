@@ -1,8 +1,9 @@
+import ArenaTestTraits
 import ArenaCore
 import ArenaProviders
 import Testing
 
-@Suite("GeminiStreamDecoder")
+@Suite("GeminiStreamDecoder", .ownThread)
 struct GeminiStreamDecoderTests {
     /// Gemini frames events with CRLF.
     static func sse(_ json: String) -> String { "data: \(json)\r\n\r\n" }

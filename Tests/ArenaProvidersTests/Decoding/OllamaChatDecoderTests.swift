@@ -1,8 +1,9 @@
+import ArenaTestTraits
 import ArenaCore
 import ArenaProviders
 import Testing
 
-@Suite("OllamaChatDecoder")
+@Suite("OllamaChatDecoder", .ownThread)
 struct OllamaChatDecoderTests {
     static let lines = [
         #"{"model":"qwen3","created_at":"t","message":{"role":"assistant","content":"","thinking":"Two plus two."},"done":false}"#,

@@ -1,8 +1,9 @@
+import ArenaTestTraits
 import ArenaCore
 import ArenaProviders
 import Testing
 
-@Suite("OpenAIChatDecoder")
+@Suite("OpenAIChatDecoder", .ownThread)
 struct OpenAIChatDecoderTests {
     static func decode(_ chunks: String...) -> [StreamEvent] {
         DecoderReplay.chunks(OpenAIChatDecoder(), chunks)

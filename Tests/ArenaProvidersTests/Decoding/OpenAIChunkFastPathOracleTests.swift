@@ -1,3 +1,4 @@
+import ArenaTestTraits
 import ArenaCore
 @testable import ArenaProviders
 import Foundation
@@ -6,7 +7,7 @@ import Testing
 /// The byte-level fast path against its oracle, the Codable `OpenAIChatChunk`: whenever the fast
 /// path accepts a payload it must read exactly what JSONDecoder reads, and it must never accept a
 /// payload JSONDecoder rejects.
-@Suite("OpenAIChunkFastPath oracle")
+@Suite("OpenAIChunkFastPath oracle", .ownThread)
 struct OpenAIChunkFastPathOracleTests {
     /// What the decoder takes from a chunk.
     struct Reading: Equatable {

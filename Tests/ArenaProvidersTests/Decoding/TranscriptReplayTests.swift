@@ -1,3 +1,4 @@
+import ArenaTestTraits
 import ArenaCore
 import ArenaProviders
 import Testing
@@ -5,7 +6,7 @@ import Testing
 /// Every captured 2xx chat transcript through its decoder: whole, split at every byte offset, and
 /// byte by byte must fold to the same answer, and that answer must equal the golden written by the
 /// independent Python oracle (`scripts/make-decoder-goldens.py`).
-@Suite("Transcript replay")
+@Suite("Transcript replay", .ownThread)
 struct TranscriptReplayTests {
     @Test("every 2xx transcript has a golden, and the oracle covers only those",
           arguments: [()])

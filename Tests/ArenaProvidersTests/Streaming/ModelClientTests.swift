@@ -276,8 +276,15 @@ struct ModelClientTests {
     }
 
     @Test func oneSlowOneFailingOneFineEachGetTheirOwnOutcome() async throws {
+        let order = Locked<[Int]>([])
         let server = try await LocalStreamingServer.start { request in
-            if request.uri.hasPrefix("/slow") { return .openAIChat(["Slow ", "and ", "steady."], delay: .milliseconds(400)) }
+            if request.uri.hasPrefix("/slow") {
+                // The slow seat's last piece waits until both other seats have finished: if the runner
+                // made any seat wait for another, this battle would never end.
+                var slow = ScriptedResponse.openAIChat(["Slow ", "and ", "steady."], delay: .milliseconds(100))
+                slow.parts.insert(.waitUntil { order.value.count == 2 }, at: slow.parts.count / 2)
+                return slow
+            }
             if request.uri.hasPrefix("/failing") { return .json(500, #"{"error":{"message":"kaput"}}"#) }
             return .openAIChat(["Quick."])
         }
@@ -288,14 +295,13 @@ struct ModelClientTests {
         let battle = Battle(createdAt: Date(), mode: .ask, blind: true, systemPrompt: "Be brief.",
                             seats: models.enumerated().map { Seat(index: $0.offset, model: $0.element) })
         let client = ModelClient()
-        let order = Locked<[Int]>([])
         let answers = await BattleRunner(client: client, config: ArenaConfig(models: models)).run(battle: battle, prompt: "Q") { seat, event in
             if event.isTerminal { order.update { $0.append(seat) } }
         }
         #expect(answers.map(\.text) == ["Slow and steady.", "", "Quick."])
         #expect(answers[1].error?.kind == .serverError && answers[1].error?.message.contains("kaput") == true)
         #expect(answers[0].finishReason == .stop && answers[2].finishReason == .stop)
-        #expect(order.value.last == 0)  // the slow seat finished last; the others did not wait for it
+        #expect(order.value.sorted() == [0, 1, 2] && order.value.last == 0)  // the others did not wait for the slow seat
         #expect((answers[0].metrics.ttftMs ?? 0) >= 50)
         #expect(answers[0].metrics.tokensEstimated && (answers[0].metrics.costUSD ?? 0) > 0)
         #expect(server.requests.allSatisfy { ($0.json?["messages"] as? [[String: Any]])?.first?["role"] as? String == "system" })

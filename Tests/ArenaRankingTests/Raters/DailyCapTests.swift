@@ -1,8 +1,9 @@
+import ArenaTestTraits
 import Foundation
 import Testing
 @testable import ArenaRanking
 
-@Suite struct DailyCapTests {
+@Suite(.ownThread) struct DailyCapTests {
     static let utc = TimeZone(identifier: "UTC")!
 
     static func at(_ iso: String) -> Date { try! Date(iso, strategy: .iso8601) }

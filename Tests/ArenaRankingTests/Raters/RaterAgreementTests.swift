@@ -1,9 +1,10 @@
+import ArenaTestTraits
 import Foundation
 import Testing
 @testable import ArenaRanking
 
 /// Leave-one-rater-out agreement and the consistency flags, on simulated teams and by hand.
-@Suite struct RaterAgreementTests {
+@Suite(.ownThread) struct RaterAgreementTests {
     /// 75 points apart: neighbours are close (P = 0.61), the ends far apart (P = 0.97).
     static let truth: [Double] = [1300, 1225, 1150, 1075, 1000, 925, 850, 775]
     static let honest = ["honest-1", "honest-2", "honest-3", "honest-4"]
@@ -136,7 +137,7 @@ import Testing
     }
 }
 
-@Suite struct RaterTeamSizeTests {
+@Suite(.ownThread) struct RaterTeamSizeTests {
     @Test func tenRatersOneHundredThousandVotes() throws {
         // The benchmark's size (20 models, 8 honest + 1 random + 1 adversarial, 10,000 votes each).
         // The time is printed, never asserted; `swift run -c release raters-bench` for real numbers.

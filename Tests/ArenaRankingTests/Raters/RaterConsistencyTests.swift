@@ -1,9 +1,10 @@
+import ArenaTestTraits
 import Foundation
 import Testing
 @testable import ArenaRanking
 
 /// The `.random` flag tests agreement against what the others' ranking predicts (`E`), not ½.
-@Suite struct RaterConsistencyTests {
+@Suite(.ownThread) struct RaterConsistencyTests {
     static let truth = RaterAgreementTests.truth
     static let sim = RaterSimulator(ratings: truth, tieParameter: 0.3, bothBadShare: 0.3)
 

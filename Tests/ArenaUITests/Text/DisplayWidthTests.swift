@@ -1,8 +1,9 @@
+import ArenaTestTraits
 import Foundation
 import Testing
 @testable import ArenaUI
 
-@Suite struct DisplayWidthTests {
+@Suite(.ownThread) struct DisplayWidthTests {
     @Test func asciiIsOneColumn() {
         #expect(DisplayWidth.of("hello") == 5)
         #expect(DisplayWidth.of(Character("~")) == 1)
