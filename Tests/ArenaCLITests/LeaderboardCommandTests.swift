@@ -104,5 +104,12 @@ struct LeaderboardCommandTests {
         #expect(result.stderr.contains("not enough verdicts to rank yet"))
         let bad = try await arena.run(["leaderboard", "--style-control", "--ties", "davidson"])
         #expect(bad.status != 0 && bad.stderr.contains("--style-control"))
+        // Typed options: a bad value is bad input (exit 2) that names every allowed value.
+        for (option, value, allowed) in [("--method", "glicko", ["bt", "elo"]), ("--ties", "rao", ["half", "davidson"]),
+                                         ("--format", "xml", ["table", "json", "csv"])] {
+            let refused = try await arena.run(["leaderboard", option, value])
+            #expect(refused.status == 2 && refused.stderr.contains("'\(value)' is invalid for '\(option)"), "\(refused.stderr)")
+            #expect(allowed.allSatisfy { refused.stderr.contains("'\($0)'") }, "\(refused.stderr)")
+        }
     }
 }

@@ -19,8 +19,8 @@ struct LeaderboardCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "bt (Bradley–Terry, default) or elo (online Elo, K=4, in time order).") var method: String = "bt"
-    @Option(help: "half (a tie is half a win each way, default) or davidson (Davidson's tie model).") var ties: String = "half"
+    @Option(help: "bt (Bradley–Terry) or elo (online Elo, K=4, in time order).") var method: LeaderboardComputation.Method = .bt
+    @Option(help: "half (a tie is half a win each way) or davidson (Davidson's tie model).") var ties: LeaderboardComputation.Ties = .half
     @Option(help: "Bootstrap rounds for the intervals.") var bootstrap: Int = 1000
     @Option(help: "Seed of the bootstrap (same seed, same intervals).") var seed: UInt64 = 1
     @Option(help: ArgumentHelp("Models with this tag only (from the config).", valueName: "tag")) var tag: String?
@@ -33,14 +33,11 @@ struct LeaderboardCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Count at most N verdicts per rater per day (the earliest).", valueName: "N")) var capPerDay: Int?
     @Flag(help: "Show each rater's agreement with the others' pooled ranking, and flag raters whose votes look random or adversarial.")
     var raters = false
-    @Option(help: "table (default), json or csv.") var format: String = "table"
+    @Option(help: "How to print the ratings.") var format: OutputFormat = .table
 
     func validate() throws {
-        guard ["bt", "elo"].contains(method) else { throw ValidationError("--method must be bt or elo") }
-        guard ["half", "davidson"].contains(ties) else { throw ValidationError("--ties must be half or davidson") }
-        guard ["table", "json", "csv"].contains(format) else { throw ValidationError("--format must be table, json or csv") }
         guard bootstrap >= 10 else { throw ValidationError("--bootstrap needs at least 10 rounds") }
-        if styleControl && (ties == "davidson" || method == "elo") {
+        if styleControl && (ties == .davidson || method == .elo) {
             throw ValidationError("--style-control fits Bradley–Terry with half-win ties; drop --ties davidson / --method elo")
         }
         if let anchor, Self.parseAnchor(anchor) == nil { throw ValidationError("--anchor must look like MODEL=RATING, e.g. smol=1000") }
@@ -62,19 +59,18 @@ struct LeaderboardCommand: AsyncParsableCommand {
         let computation: LeaderboardComputation
         do {
             computation = try LeaderboardComputation(data: data, options: .init(
-                method: LeaderboardComputation.Method(rawValue: method) ?? .bt,
-                ties: LeaderboardComputation.Ties(rawValue: ties) ?? .half,
+                method: method, ties: ties,
                 rounds: bootstrap, seed: seed, anchor: anchor.flatMap(Self.parseAnchor), styleControl: styleControl))
         } catch let failure as CLIFailure { throw failure } catch {
             throw CLIFailure("cannot fit the ratings: \(error)")
         }
         let printer = LeaderboardPrinter(data: data, computation: computation, style: Style(enabled: TerminalInfo.useColor))
         switch format {
-        case "json": print(pairs ? try printer.pairsJSON() : try printer.json())
-        case "csv": print(printer.csv(), terminator: "")
-        default:
+        case .json: print(pairs ? try printer.pairsJSON() : try printer.json())
+        case .csv: print(printer.csv(), terminator: "")
+        case .table:
             print(printer.table(width: TerminalInfo.stdoutIsTerminal ? TerminalInfo.width : nil,
-                                method: method, ties: ties, rounds: bootstrap, seed: seed))
+                                method: method.rawValue, ties: ties.rawValue, rounds: bootstrap, seed: seed))
             if pairs { print(printer.pairs()) }
         }
         if raters {

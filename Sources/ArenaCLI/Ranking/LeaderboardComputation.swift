@@ -8,8 +8,8 @@ import Foundation
 /// two-seat ones, with a battle-level bootstrap, so a four-way ranking is one unit of evidence.
 /// Elo and style control stay pairwise (each ranking as the pairs it orders).
 struct LeaderboardComputation {
-    enum Method: String { case bt, elo }
-    enum Ties: String { case half, davidson }
+    enum Method: String, CaseIterable, Sendable { case bt, elo }
+    enum Ties: String, CaseIterable, Sendable { case half, davidson }
 
     struct Options {
         var method = Method.bt
