@@ -44,3 +44,13 @@ public final class DedicatedThreadExecutor: TaskExecutor, @unchecked Sendable {
         }
     }
 }
+
+/// Runs blocking or CPU-heavy work (polling tmux, a long model check) on a new thread and awaits
+/// its result, for a test that is otherwise async and stays on the pool.
+public func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+        let thread = Thread { continuation.resume(returning: body()) }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+}

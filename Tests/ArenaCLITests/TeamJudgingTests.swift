@@ -1,3 +1,4 @@
+import ArenaTestTraits
 import ArenaCore
 import ArenaStore
 import ArenaTestSupport
@@ -51,7 +52,7 @@ struct TeamJudgingTests {
                                environment: arena.environment.merging(["USER": rater]) { $1 })
         }
         defer { panes.forEach { $0.kill() } }
-        let outcome = await Self.onThread { Self.judgeUntilDone(panes) }
+        let outcome = await onOwnThread { Self.judgeUntilDone(panes) }
         #expect(outcome.finished, "screens at the end:\n\(panes.map { $0.screen() }.joined(separator: "\n----\n"))")
         #expect(outcome.votes.reduce(0, +) == 12, "votes cast per judge: \(outcome.votes)")
         #expect(outcome.votes.allSatisfy { $0 > 0 }, "every judge was offered work at the same time: \(outcome.votes)")
@@ -79,7 +80,7 @@ struct TeamJudgingTests {
     static func everyOtherCommandWorks(_ arena: ArenaProcess, suitePath: String, store: BattleStore) async throws {
         let screen = try TmuxPane.start([ArenaProcess.binary.path], environment: arena.environment.merging(["USER": "dee"]) { $1 })
         defer { screen.kill() }
-        let voted = await onThread { () -> Bool in
+        let voted = await onOwnThread { () -> Bool in
             guard screen.wait({ $0.contains("postgres://arena@") && $0.contains("12 verdicts") }) else { return false }
             // Typed, then Enter on its own: text and Enter in one read count as a paste.
             try? screen.send("Name a colour.")
@@ -147,12 +148,5 @@ struct TeamJudgingTests {
             Thread.sleep(forTimeInterval: 0.02)
         }
         return Outcome(votes: votes, finished: done.allSatisfy { $0 })
-    }
-
-    /// Blocking work (polling tmux) off the cooperative pool.
-    static func onThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
-        await withCheckedContinuation { continuation in
-            Thread { continuation.resume(returning: body()) }.start()
-        }
     }
 }

@@ -1,3 +1,4 @@
+import ArenaTestTraits
 import ArenaStore
 import ArenaTestSupport
 import Foundation
@@ -16,10 +17,10 @@ struct VotePromptInterruptTests {
         let pane = try TmuxPane.start(["bash", "-c", command], environment: arena.environment, width: 120, height: 30)
         defer { pane.kill() }
         // Polled on a thread of its own: waiting must not block the pool the test server runs on.
-        let prompted = await TeamJudgingTests.onThread { pane.wait { $0.contains("Your verdict") } }
+        let prompted = await onOwnThread { pane.wait { $0.contains("Your verdict") } }
         #expect(prompted, "\(pane.screen())")
         try pane.send("C-c")
-        let exited = await TeamJudgingTests.onThread { pane.wait { $0.contains("[status 130]") } }
+        let exited = await onOwnThread { pane.wait { $0.contains("[status 130]") } }
         #expect(exited, "\(pane.screen())")
         let screen = pane.screen().replacingOccurrences(of: "\n", with: "")
         #expect(screen.contains("arena: interrupted; battle "), "\(pane.screen())")

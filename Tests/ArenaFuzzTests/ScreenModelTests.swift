@@ -1,4 +1,5 @@
 import ArenaFuzz
+import ArenaTestTraits
 import Foundation
 import Testing
 
@@ -25,14 +26,5 @@ struct ScreenModelTests {
         #expect(report.failures.isEmpty, "\(report.failures.joined(separator: "\n"))")
         #expect(report.battles >= 3 && report.panesChecked >= 500,
                 "battles \(report.battles), panes \(report.panesChecked)")
-    }
-}
-
-/// Runs CPU-heavy test work on a new thread, off Swift's cooperative pool (2 threads here).
-func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
-    await withCheckedContinuation { continuation in
-        let thread = Thread { continuation.resume(returning: body()) }
-        thread.stackSize = 8 << 20
-        thread.start()
     }
 }

@@ -1,5 +1,6 @@
 import ArenaCore
 import ArenaFuzz
+import ArenaTestTraits
 import ArenaUI
 import Foundation
 import Testing

@@ -40,7 +40,7 @@ struct PlotWidthTests {
 
     @Test func leaderboardNeverWiderThanTheTerminal() async throws {
         // Rendered on a thread of its own, off the pool other suites' test servers run on.
-        let tooWide = await TeamJudgingTests.onThread { () -> [String] in
+        let tooWide = await onOwnThread { () -> [String] in
             guard let printer = try? Self.printer() else { return ["the leaderboard could not be fitted"] }
             return (40...220).compactMap { width -> String? in
                 let text = printer.table(width: width, method: "bt", ties: "half", rounds: 50, seed: 1)
@@ -63,7 +63,7 @@ struct PlotWidthTests {
     }
 
     @Test func costQualityPlotNeverWiderThanItsWidth() async {
-        let tooWide = await TeamJudgingTests.onThread { () -> [String] in
+        let tooWide = await onOwnThread { () -> [String] in
             let points = [
                 CostQualityPlot.Point(label: "a-rather-long-model-name-from-a-vendor-with-a-suffix", cost: 0.02, rating: 1100),
                 CostQualityPlot.Point(label: "模型-中文名", cost: 0.5, rating: 1010),
