@@ -147,10 +147,15 @@ final class SQLiteBackend: StoreBackend {
                 throw StoreError("cannot create the store directory \(directory): \(error.localizedDescription)")
             }
         }
-        if !manager.fileExists(atPath: path) {
-            guard manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                throw StoreError("cannot create the store file \(path) (is the directory writable?)")
-            }
+        // open(O_CREAT | O_EXCL), never FileManager.createFile: that writes a temporary file and
+        // renames it over the path, so a second arena process starting at the same moment could
+        // replace a store the first had just created and opened (its writes then went to an
+        // unlinked file, and the next open saw "disk I/O error"). O_EXCL creates it once or not at all.
+        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        if descriptor >= 0 {
+            close(descriptor)
+        } else if errno != EEXIST {
+            throw StoreError("cannot create the store file \(path) (is the directory writable?)")
         }
     }
 }
