@@ -69,8 +69,7 @@ struct LeaderboardCommand: AsyncParsableCommand {
         case .json: print(pairs ? try printer.pairsJSON() : try printer.json())
         case .csv: print(printer.csv(), terminator: "")
         case .table:
-            print(printer.table(width: TerminalInfo.stdoutIsTerminal ? TerminalInfo.width : nil,
-                                method: method.rawValue, ties: ties.rawValue, rounds: bootstrap, seed: seed))
+            print(printer.table(width: TerminalInfo.stdoutIsTerminal ? TerminalInfo.width : nil))
             if pairs { print(printer.pairs()) }
         }
         if raters {

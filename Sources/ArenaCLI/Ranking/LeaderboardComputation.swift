@@ -20,6 +20,8 @@ struct LeaderboardComputation {
         var styleControl = false
     }
 
+    /// What was asked for (method, ties, rounds, seed …): the printer's notes name it.
+    let options: Options
     var rows: [LeaderboardRow]
     var counts: ComparisonCounts
     var bootstrap: BootstrapResult
@@ -32,6 +34,7 @@ struct LeaderboardComputation {
     var rankingGaps: InformationGapCovariance?
 
     init(data: RankingData, options: Options) throws {
+        self.options = options
         counts = try data.counts()
         var anchor = Anchor.default
         if let pinned = options.anchor {

@@ -13,9 +13,9 @@ struct LeaderboardPrinter {
     /// then long model names are cut (not below 16); when even that leaves no room the table alone
     /// is fitted, cutting names further. Without a width (a pipe): every column and no plot.
     /// No line is ever wider than `width`.
-    func table(width: Int?, method: String, ties: String, rounds: Int, seed: UInt64) -> String {
+    func table(width: Int?) -> String {
         let base = baseTable()
-        guard let width else { return render(base, plotWidth: 0, wrapWidth: nil, method: method, ties: ties, rounds: rounds, seed: seed) }
+        guard let width else { return render(base, plotWidth: 0, wrapWidth: nil) }
         let plotRoom = 20 + 2
         var table = base
         if table.width + plotRoom > width {
@@ -25,17 +25,11 @@ struct LeaderboardPrinter {
                 table.fit(width: width, droppable: countColumns, squeeze: 1)
             }
         }
-        return render(table, plotWidth: width - table.width - 2, wrapWidth: width, method: method, ties: ties, rounds: rounds, seed: seed)
+        return render(table, plotWidth: width - table.width - 2, wrapWidth: width)
     }
 
     /// comparisons, won, lost, tied, both bad: dropped (rightmost first) to make room.
     var countColumns: [Int] { componentCount > 1 ? [5, 6, 7, 8, 9] : [4, 5, 6, 7, 8] }
-
-    /// Every column, and the whisker plot exactly `plotWidth` wide (none below 12). The caller
-    /// answers for the total width; prefer `table(width:)`, which fits it.
-    func table(plotWidth: Int, method: String, ties: String, rounds: Int, seed: UInt64) -> String {
-        render(baseTable(), plotWidth: plotWidth, wrapWidth: nil, method: method, ties: ties, rounds: rounds, seed: seed)
-    }
 
     /// Fewer counted comparisons than this and a model's interval says nothing yet: the row says
     /// "too few votes" instead (a bootstrap of one verdict has zero width).
@@ -66,8 +60,8 @@ struct LeaderboardPrinter {
         return TextTable(header: header, rows: cells, numeric: numeric)
     }
 
-    private func render(_ table: TextTable, plotWidth: Int, wrapWidth: Int?, method: String, ties: String, rounds: Int,
-                        seed: UInt64) -> String {
+    private func render(_ table: TextTable, plotWidth: Int, wrapWidth: Int?) -> String {
+        let options = computation.options
         var table = table
         let rows = computation.rows
         if plotWidth >= 12 {
@@ -86,11 +80,11 @@ struct LeaderboardPrinter {
         var text = style.dim(lines[0]) + "\n" + lines.dropFirst().joined(separator: "\n") + "\n"
         var notes: [String] = []
         let family = computation.usesRankings ? "Plackett–Luce over whole battles" : "Bradley–Terry"
-        let methodName = method == "elo" ? "online Elo (K=4, time order)"
-            : computation.styleCoefficients.isEmpty ? (ties == "davidson" ? "\(family) with Davidson ties" : "\(family), ties as half wins")
+        let methodName = options.method == .elo ? "online Elo (K=4, time order)"
+            : computation.styleCoefficients.isEmpty ? (options.ties == .davidson ? "\(family) with Davidson ties" : "\(family), ties as half wins")
             : "style-controlled Bradley–Terry"
         notes.append("\(counted(data.verdicts, "verdict")), \(counted(data.comparisons.count, "pairwise comparison")); \(methodName); "
-                     + "\(counted(rounds, "bootstrap round")), seed \(seed)")
+                     + "\(counted(options.rounds, "bootstrap round")), seed \(options.seed)")
         let excluded = data.excluded
         var left: [String] = []
         if excluded.leaked > 0 { left.append("\(excluded.leaked) leaked (--include-leaked)") }
@@ -112,7 +106,7 @@ struct LeaderboardPrinter {
         }
         let counted = data.comparisons.count
         let tied = data.comparisons.filter { $0.outcome == .tie || $0.outcome == .bothBad }.count
-        if ties != "davidson", computation.styleCoefficients.isEmpty, method != "elo", counted > 0, tied * 10 > counted {
+        if options.ties != .davidson, computation.styleCoefficients.isEmpty, options.method != .elo, counted > 0, tied * 10 > counted {
             notes.append(String(format: "%.0f%% of comparisons are ties or both bad: as half wins they pull every rating towards the "
                                 + "mean, so gaps (and intervals) are on a compressed scale; --ties davidson models ties and reads "
                                 + "on the same scale as decisive votes", Double(tied) / Double(counted) * 100))

@@ -126,7 +126,7 @@ final class ScreenSession: Sendable {
         do {
             let computation = try LeaderboardComputation(data: data, options: .init(rounds: 300))
             let printer = LeaderboardPrinter(data: data, computation: computation, style: Style(enabled: false))
-            let text = printer.table(width: width, method: "bt", ties: "half", rounds: 300, seed: 1)
+            let text = printer.table(width: width)
             return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
                 + ["", "Full detail: arena leaderboard --pairs"]
         } catch {

@@ -43,7 +43,7 @@ struct PlotWidthTests {
         let tooWide = await onOwnThread { () -> [String] in
             guard let printer = try? Self.printer() else { return ["the leaderboard could not be fitted"] }
             return (40...220).compactMap { width -> String? in
-                let text = printer.table(width: width, method: "bt", ties: "half", rounds: 50, seed: 1)
+                let text = printer.table(width: width)
                 return Self.widest(text) <= width ? nil : "at \(width) columns:\n\(text)"
             }
         }
@@ -53,11 +53,11 @@ struct PlotWidthTests {
     @Test func leaderboardDrawsThePlotWhereThereIsRoomAndKeepsEveryModel() throws {
         let printer = try Self.printer()
         for width in [100, 140, 200] {
-            let text = printer.table(width: width, method: "bt", ties: "half", rounds: 50, seed: 1)
+            let text = printer.table(width: width)
             #expect(text.contains("●"), "no whisker plot at \(width) columns")
             #expect(Self.widest(text) <= width)
         }
-        let narrow = printer.table(width: 40, method: "bt", ties: "half", rounds: 50, seed: 1)
+        let narrow = printer.table(width: 40)
         #expect(narrow.split(separator: "\n").filter { $0.contains(" – ") }.count == 5)  // every model keeps its row
         #expect(narrow.contains("undefeated †"))
     }
