@@ -91,7 +91,7 @@ let package = Package(
                                                         .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         .testTarget(name: "PGClientTests", dependencies: ["ArenaTestTraits", "PGClient", "PGTestSupport", "CLibpq"], swiftSettings: strict),
         .testTarget(name: "ArenaFuzzTests", dependencies: ["ArenaTestTraits", "ArenaFuzz"], swiftSettings: strict),
-        .testTarget(name: "ArenaUITests", dependencies: ["ArenaTestTraits", "ArenaUI", "ArenaCore"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "ArenaUITests", dependencies: ["ArenaTestTraits", "ArenaUI", "ArenaCore", "ArenaFuzz"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "ArenaTerminalTests", dependencies: ["ArenaTestTraits", "ArenaTerminal", "ArenaUI"], swiftSettings: strict),
         .testTarget(name: "ArenaCLITests", dependencies: ["ArenaTestTraits", "ArenaCLI", "ArenaStore", "ArenaTestSupport", "PGTestSupport", "PGClient", "ArenaUI", "ArenaProviders", .product(name: "GRDB", package: "GRDB.swift"),
                                                       .product(name: "Subprocess", package: "swift-subprocess")],

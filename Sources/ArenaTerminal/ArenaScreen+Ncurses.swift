@@ -1,4 +1,5 @@
 import ArenaUI
+import Foundation
 
 extension ArenaScreen {
     /// Runs the arena screen on the real terminal until the user quits; the terminal is restored
@@ -19,7 +20,7 @@ extension ArenaScreen {
             let device: any TerminalDevice = terminal.charset == .ascii ? AsciiTerminal(wrapping: terminal) : terminal
             let state = ScreenState(size: terminal.size, theme: theme, store: environment.store,
                                     history: environment.promptHistory, leakGuard: environment.leakGuard, notice: notice,
-                                    judgeMode: environment.judgeMode)
+                                    judgeMode: environment.judgeMode, startedAt: Date())
             return ScreenRunLoop.run(state: state, terminal: device, environment: environment, options: options)
         }
     }

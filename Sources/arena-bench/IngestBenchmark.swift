@@ -138,12 +138,16 @@ enum IngestBenchmark {
         let terminal = InMemoryTerminal(width: 200, height: 50)
         let environment = ArenaScreenEnvironment(
             store: StoreStatus(path: "bench", verdictCount: 0),
-            newBattle: { BattleSetup(battleID: "bench", modelNames: models.map(\.name)) },
+            newBattle: { BattleSetup(battle: battle) },
+            // As ScreenSession does: the runner only forwards; the screen folds each stream once.
             runTurn: { request, sink in
-                let answers = await BattleRunner(client: client, config: config).run(battle: battle, prompt: request.prompt) { seat, event in
-                    sink.post(seat: seat, event)
-                }
-                collector.characters.store(answers.reduce(0) { $0 + $1.text.count }, ordering: .relaxed)
+                await BattleRunner(client: client, config: config).stream(
+                    seats: request.seats, conversations: request.conversations,
+                    onTiming: { seat, timing in sink.post(seat: seat, timing: timing) },
+                    onEvent: { seat, event in
+                        if case .text(let piece) = event { collector.characters.add(piece.utf8.count, ordering: .relaxed) }
+                        sink.post(seat: seat, event)
+                    })
                 collector.finished.store(1, ordering: .releasing)
             },
             saveVerdict: { _ in VerdictReceipt(reveals: []) })

@@ -93,7 +93,7 @@ enum ScreenBenchmark {
         let text = sampleTokens(count: scenario.tokensPerPane)
         let environment = ArenaScreenEnvironment(
             store: StoreStatus(path: "bench", verdictCount: 0),
-            newBattle: { BattleSetup(battleID: "bench", modelNames: (1...scenario.panes).map { "bench-\($0)" }) },
+            newBattle: { .named((1...scenario.panes).map { "bench-\($0)" }, id: "bench") },
             runTurn: { _, sink in
                 await withTaskGroup(of: Void.self) { group in
                     for seat in 0..<scenario.panes {

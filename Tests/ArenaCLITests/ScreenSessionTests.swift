@@ -67,6 +67,13 @@ struct ScreenSessionTests {
         let leftHalf = String(titleLine.prefix(50))
         #expect(leftHalf.contains(seatA))
         #expect(stored.battle.turns[0].answers.map(\.text).sorted() == ["Kestrel says hello.", "Osprey answers."])
+        // The screen's battle is what was stored: the streamer's timing reached it, and the price.
+        for answer in stored.battle.turns[0].answers {
+            #expect(answer.metrics.ttftMs != nil && answer.metrics.durationMs != nil && answer.metrics.costUSD != nil, "\(answer.metrics)")
+            #expect(answer.metrics.durationMs! >= answer.metrics.ttftMs!)
+        }
+        let osprey = try #require(stored.battle.turns[0].answers.first { stored.battle.seats[$0.seatIndex].model.name == "osprey" })
+        #expect(osprey.metrics.outputTokens == 2 && osprey.metrics.tokensEstimated == false)
         try await client.shutdown()
         try await server.stop()
     }

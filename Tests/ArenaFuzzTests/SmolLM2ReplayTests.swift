@@ -35,7 +35,7 @@ import Testing
 
         init() {
             _ = state.start()
-            _ = state.handle(.battleReady(BattleSetup(battleID: "replay", modelNames: names)))
+            _ = state.handle(.battleReady(BattleSetup.named(names, id: "replay")))
         }
 
         mutating func check(_ what: String) {

@@ -42,7 +42,8 @@ final class JudgeSession: Sendable {
         var environment = ArenaScreenEnvironment(
             store: status,
             newBattle: { [self] in try await BattleStore.onStoreThread { Result { try self.nextBattle() } }.get() },
-            runTurn: { [self] request, sink in replay(request, sink: sink) },
+            // Nothing is streamed: the stored answers arrive with each battle (`storedTurn`).
+            runTurn: { _, _ in },
             saveVerdict: { [self] submission in await BattleStore.onStoreThread { self.saveVerdict(submission) } })
         environment.judgeMode = true
         environment.leaderboard = { [self] width in suiteStandings(width: width) }
@@ -94,37 +95,25 @@ final class JudgeSession: Sendable {
             + " · \(state.queue.judgedCount) judged, \(state.queue.pending.count + 1) left"
         let notes = (prompt?.notes).flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
         let text = answers[0].conversation.last { $0.role == .user }?.content ?? prompt?.text ?? item.origin.promptID
-        return BattleSetup(battleID: battle.id.uuidString.lowercased(), modelNames: seats.map(\.model.name),
-                           presetPrompt: text, caption: caption, notes: notes,
-                           hiddenWords: seats.flatMap(\.model.identifyingWords) + answers.map(\.modelID))
-    }
-
-    /// "Streams" the stored answers at once, then stores the turn so the verdict can refer to it.
-    func replay(_ request: TurnRequest, sink: TurnEventSink) {
-        guard let current = state.withLock({ $0.current }), current.battle.id.uuidString.lowercased() == request.battleID else { return }
-        for (seat, stored) in current.answers.enumerated() {
-            if !stored.answer.reasoning.isEmpty { sink.post(seat: seat, .reasoning(stored.answer.reasoning)) }
-            sink.post(seat: seat, .text(stored.answer.text))
-            sink.post(seat: seat, .finished(stored.answer.finishReason))
-        }
-        var battle = current.battle
-        let answers = current.answers.enumerated().map { seat, stored in
+        let stored = BattleTurn(index: 0, prompt: text, createdAt: Date(), answers: answers.enumerated().map { seat, stored in
             var answer = stored.answer
             answer.seatIndex = seat
             return answer
-        }
-        battle.turns = [BattleTurn(index: 0, prompt: request.prompt, createdAt: Date(), answers: answers)]
-        state.withLock { $0.current?.battle = battle }
+        })
+        return BattleSetup(battle: battle, caption: caption, notes: notes,
+                           hiddenWords: seats.flatMap(\.model.identifyingWords) + answers.map(\.modelID), storedTurn: stored)
     }
 
+    /// Stores the battle the screen judged (the stored answers, loaded into it) with its verdict.
     func saveVerdict(_ submission: VerdictSubmission) -> VerdictReceipt {
-        guard let current = state.withLock({ $0.current }), current.battle.id.uuidString.lowercased() == submission.battleID else {
+        guard var current = state.withLock({ $0.current }), current.battle.id == submission.battle.id else {
             return VerdictReceipt(saveError: "this comparison is no longer current", reveals: [])
         }
-        let verdict = submission.choice.verdict
+        current.battle = submission.battle
+        let verdict = submission.verdict
         do {
-            try store.save(battle: current.battle, turn: 0)
-            try store.save(verdict: VerdictRecord(battleID: current.battle.id, turnIndex: 0, verdict: verdict, rater: rater,
+            try store.save(battle: current.battle, turn: submission.turn)
+            try store.save(verdict: VerdictRecord(battleID: current.battle.id, turnIndex: submission.turn, verdict: verdict, rater: rater,
                                                   createdAt: Date(), blind: true))
         } catch {
             return VerdictReceipt(saveError: error.description, reveals: [])
@@ -142,7 +131,7 @@ final class JudgeSession: Sendable {
             state.judged.append(current)
             state.current = nil
         }
-        return VerdictReceipt(verdictCount: try? store.verdictCount(), reveals: [])
+        return VerdictReceipt(verdictCount: try? store.verdictCount(), reveals: [], leakedWords: current.battle.leakedWords)
     }
 
     func markAdequacy(seat: Int, adequate: Bool) -> String? {

@@ -11,27 +11,24 @@ import Synchronization
 /// Voting is per turn: a vote closes the turn and reveals the names; a follow-up prompt adds a
 /// turn to the same battle, whose verdict is stored as not blind (names were already known).
 final class ScreenSession: Sendable {
-    private struct State {
-        var battles: [String: Battle] = [:]
-        /// Turns being streamed or saved, so a verdict waits for its turn to be stored.
-        var pendingTurns: [String: Task<String?, Never>] = [:]
-    }
-
     let models: [ModelConfig]
     let config: ArenaConfig
     let store: BattleStore
     let client: ModelClient
     let rater: String
     let systemPrompt: String?
-    private let state = Mutex(State())
+    /// Where seat shuffles come from.
+    let random: RandomSource
 
-    init(models: [ModelConfig], config: ArenaConfig, store: BattleStore, client: ModelClient, rater: String, systemPrompt: String?) {
+    init(models: [ModelConfig], config: ArenaConfig, store: BattleStore, client: ModelClient, rater: String, systemPrompt: String?,
+         random: RandomSource = RandomSource()) {
         self.models = models
         self.config = config
         self.store = store
         self.client = client
         self.rater = rater
         self.systemPrompt = systemPrompt
+        self.random = random
     }
 
     func environment() throws -> ArenaScreenEnvironment {
@@ -47,68 +44,49 @@ final class ScreenSession: Sendable {
             store: status, promptHistory: history,
             newBattle: { [self] in newBattle() },
             runTurn: { [self] request, sink in await runTurn(request, sink: sink) },
+            saveTurn: { [self] submission in await saveTurn(submission) },
             saveVerdict: { [self] submission in await saveVerdict(submission) },
             leaderboard: { [self] width in leaderboardLines(width: width) })
     }
 
+    /// New seats, shuffled; the screen keeps the battle and hands it back with every save.
     func newBattle() -> BattleSetup {
-        var generator = SystemRandomNumberGenerator()
-        let battle = Battle(createdAt: Date(), mode: .screen, blind: true, systemPrompt: systemPrompt,
-                            seats: SeatShuffler.seats(for: models, using: &generator))
-        let id = battle.id.uuidString.lowercased()
-        state.withLock { $0.battles[id] = battle }
-        return BattleSetup(battleID: id, modelNames: battle.seats.map(\.model.name),
-                           hiddenWords: battle.seats.flatMap(\.model.identifyingWords))
+        let seats = random.draw { SeatShuffler.seats(for: models, using: &$0) }
+        let battle = Battle(createdAt: Date(), mode: .screen, blind: true, systemPrompt: systemPrompt, seats: seats)
+        return BattleSetup(battle: battle, hiddenWords: seats.flatMap(\.model.identifyingWords))
     }
 
-    /// Streams the turn into the screen, then stores it (whatever happened: answers, errors,
-    /// cancellation), so a verdict on it can be saved.
+    /// Streams the turn into the screen, which folds it (once) into its battle.
     func runTurn(_ request: TurnRequest, sink: TurnEventSink) async {
-        let key = "\(request.battleID)#\(request.turn)"
-        let work = Task<String?, Never> { [self] in
-            guard let battle = state.withLock({ $0.battles[request.battleID] }) else { return "unknown battle" }
-            let answers = await BattleRunner(client: client, config: config).run(battle: battle, prompt: request.prompt) { seat, event in
-                sink.post(seat: seat, event)
-            }
-            var updated = battle
-            updated.turns.append(BattleTurn(index: request.turn, prompt: request.prompt, createdAt: Date(), answers: answers))
-            state.withLock { $0.battles[request.battleID] = updated }
-            let finished = updated
-            do {
-                try await store.offPool { store throws(StoreError) in try store.save(battle: finished, turn: request.turn) }
-                return nil
-            } catch {
-                return "\(error)"
-            }
-        }
-        state.withLock { $0.pendingTurns[key] = work }
-        _ = await withTaskCancellationHandler { await work.value } onCancel: { work.cancel() }
+        await BattleRunner(client: client, config: config).stream(
+            seats: request.seats, conversations: request.conversations,
+            onTiming: { seat, timing in sink.post(seat: seat, timing: timing) },
+            onEvent: { seat, event in sink.post(seat: seat, event) })
     }
 
+    /// Stores a completed turn, whatever happened in it (answers, errors, cancellation).
+    func saveTurn(_ submission: TurnSubmission) async -> String? {
+        do {
+            try await store.offPool { store throws(StoreError) in try store.save(battle: submission.battle, turn: submission.turn) }
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    /// Stores the verdict on a turn already saved; the reveal and the leak flag say what was stored.
     func saveVerdict(_ submission: VerdictSubmission) async -> VerdictReceipt {
-        let key = "\(submission.battleID)#\(submission.turn)"
-        let saveError = await state.withLock({ $0.pendingTurns[key] })?.value
-        guard let battle = state.withLock({ $0.battles[submission.battleID] }),
-              let turn = battle.turns.first(where: { $0.index == submission.turn }) else {
-            return VerdictReceipt(saveError: "this turn was not recorded", reveals: [])
-        }
-        let reveals = turn.answers.map { answer in
-            SeatReveal(modelName: battle.seats[answer.seatIndex].model.name,
-                       timeToFirstTokenMilliseconds: answer.metrics.ttftMs.map { Int($0.rounded()) },
-                       totalMilliseconds: answer.metrics.durationMs.map { Int($0.rounded()) },
-                       tokensPerSecond: answer.metrics.tokensPerSecond, outputTokens: answer.metrics.outputTokens,
-                       outputTokensEstimated: answer.metrics.tokensEstimated, costUSD: answer.metrics.costUSD)
-        }
-        if let saveError { return VerdictReceipt(saveError: "turn not saved: \(saveError)", reveals: reveals) }
-        let verdict = submission.choice.verdict
-        let record = VerdictRecord(battleID: battle.id, turnIndex: submission.turn, verdict: verdict,
+        let battle = submission.battle
+        let answers = submission.answers
+        let reveals = battle.seats.map { seat in SeatReveal(seat: seat, answer: answers.first { $0.seatIndex == seat.index }) }
+        let record = VerdictRecord(battleID: battle.id, turnIndex: submission.turn, verdict: submission.verdict,
                                    rater: rater, createdAt: Date(), blind: submission.isBlind)
         do {
             let count = try await store.offPool { store throws(StoreError) in
                 try store.save(verdict: record)
                 return try? store.verdictCount()
             }
-            return VerdictReceipt(verdictCount: count, reveals: reveals)
+            return VerdictReceipt(verdictCount: count, reveals: reveals, leakedWords: battle.leakedWords)
         } catch {
             return VerdictReceipt(saveError: error.description, reveals: reveals)
         }

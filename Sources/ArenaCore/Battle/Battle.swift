@@ -48,8 +48,12 @@ public struct Answer: Sendable, Equatable {
 
     /// Why this answer cannot win ("failed", "was cancelled", "gave an empty answer"), or nil.
     public var cannotWinReason: String? {
-        Self.cannotWinReason(failed: error != nil, hasText: !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
-                             finishReason: finishReason)
+        Self.cannotWinReason(failed: error != nil, hasText: Self.hasText(text), finishReason: finishReason)
+    }
+
+    /// Whether `text` says anything: not empty once whitespace and newlines are trimmed.
+    public static func hasText(_ text: String) -> Bool {
+        !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
     }
 
     /// The rule behind `canWin`, for answers known only by these facts (`RankingVote`, the screen).
@@ -127,12 +131,8 @@ public struct Battle: Sendable, Equatable, Identifiable {
     public var leakedWords: [String] {
         var found: [String] = []
         for turn in turns {
-            for answer in turn.answers {
-                for text in [answer.text, answer.reasoning] {
-                    for word in IdentityLeakDetector.matches(in: text) where !found.contains(word) {
-                        found.append(word)
-                    }
-                }
+            for leak in turn.leaks {
+                for word in leak.words where !found.contains(word) { found.append(word) }
             }
         }
         return found

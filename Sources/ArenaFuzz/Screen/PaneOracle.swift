@@ -22,7 +22,11 @@ public struct SeatRecord: Sendable, Equatable {
         }
     }
 
-    public init() {}
+    public init(text: String = "", reasoning: String = "", phase: Phase = .waiting) {
+        self.text = text
+        self.reasoning = reasoning
+        self.phase = phase
+    }
 }
 
 /// One turn as the checker recorded it.

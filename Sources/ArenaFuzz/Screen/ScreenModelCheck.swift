@@ -82,9 +82,24 @@ public struct ScreenModelCheck {
         names = (0..<seats).map { "zq-model-\(battleCounter)-\($0)" }
         turns = []
         revealed = false
-        let preset = judgeMode ? text.prompt() : nil
-        send(.battleReady(BattleSetup(battleID: "battle-\(battleCounter)", modelNames: names, presetPrompt: preset,
-                                      caption: judgeMode ? "suite · p\(battleCounter) · notes for the judge" : nil)))
+        guard judgeMode else { return send(.battleReady(.named(names, id: "battle-\(battleCounter)"))) }
+        // Judge mode: stored answers, delivered as the run loop does — `.battleReady`, then `.answersLoaded`.
+        let prompt = text.prompt()
+        var record = TurnRecord(prompt: prompt, seats: [])
+        for seat in names.indices {
+            let answer = text.answer(seatTag: "j\(battleCounter)\(SeatLabels.label(for: seat))")
+            let thought = Int.random(in: 0..<4, using: &random) == 0 ? text.reasoning(seatTag: "jr\(SeatLabels.label(for: seat))") : ""
+            record.seats.append(SeatRecord(text: answer, reasoning: thought, phase: .finished(.stop)))
+        }
+        let stored = BattleTurn.answered(prompt, texts: record.seats.map(\.text), reasonings: record.seats.map(\.reasoning))
+        let setup = BattleSetup.named(names, id: "battle-\(battleCounter)", caption: "suite · p\(battleCounter) · notes for the judge",
+                                      storedTurn: stored)
+        send(.battleReady(setup))
+        turns = [record]
+        report.turns += 1
+        pending = names.map { _ in [] }
+        pendingReasoning = pending
+        send(.answersLoaded(battleID: setup.battleID, turn: stored))
     }
 
     mutating func streamSomething() {
@@ -98,9 +113,7 @@ public struct ScreenModelCheck {
             return send(.stream(turn: turn, seat: seat, event: .reasoning(piece)))
         }
         if !pending[seat].isEmpty, Int.random(in: 0..<30, using: &random) > 0 {
-            // Judge mode replays a stored answer in one piece.
-            let piece = judgeMode ? pending[seat].joined() : pending[seat].removeFirst()
-            if judgeMode { pending[seat] = [] }
+            let piece = pending[seat].removeFirst()
             turns[turn].seats[seat].text += piece
             turns[turn].seats[seat].phase = .streaming
             return send(.stream(turn: turn, seat: seat, event: .text(piece)))
@@ -218,46 +231,6 @@ public struct ScreenModelCheck {
         perform(state.handle(event))
     }
 
-    /// Plays the environment's part: records new turns, answers new battles, follows the verdict.
-    mutating func perform(_ effects: [ScreenEffect]) {
-        for effect in effects {
-            switch effect {
-            case .startTurn(let request):
-                startTurn(request)
-            case .newBattle, .undo:
-                awaitingBattle = true
-            case .saveVerdict(let submission):
-                if submission.turn != turns.count - 1 {
-                    report.failures.append("seed \(seed): a verdict for turn \(submission.turn) while turn \(turns.count - 1) is on screen")
-                }
-            case .cancelStreams, .quit, .markAdequacy, .showLeaderboard:
-                break
-            }
-        }
-    }
-
-    mutating func startTurn(_ request: TurnRequest) {
-        // Each seat's history holds only its own earlier answers.
-        for seat in names.indices where seat < request.conversations.count {
-            let own = turns.map { $0.seats[seat].text }
-            let sent = request.conversations[seat].filter { $0.role == .assistant }.map(\.content)
-            if own != sent {
-                report.failures.append("seed \(seed): seat \(SeatLabels.label(for: seat))'s history carries another seat's answers")
-            }
-        }
-        report.turns += 1
-        turns.append(TurnRecord(prompt: request.prompt, seats: Array(repeating: SeatRecord(), count: names.count)))
-        var chunks: [[String]] = [], reasoning: [[String]] = []
-        for seat in names.indices {
-            let answer = text.answer(seatTag: "s\(battleCounter)\(SeatLabels.label(for: seat))\(turns.count)")
-            chunks.append(text.chunks(answer))
-            let thinks = Int.random(in: 0..<4, using: &random) == 0
-            let thought = thinks ? text.reasoning(seatTag: "r\(SeatLabels.label(for: seat))\(turns.count)") : ""
-            reasoning.append(thinks ? text.chunks(thought) : [])
-        }
-        pending = chunks
-        pendingReasoning = reasoning
-    }
 }
 
 extension ScreenModelCheck {

@@ -2,38 +2,48 @@ import ArenaCore
 import Foundation
 
 /// Streams one request to one model and measures it: time to first token from sending the
-/// request, total time on a monotonic clock, usage or an estimate, and cost. Shared by battles
-/// and batch runs.
+/// request and total time, on a monotonic clock. `stream` only forwards events (whoever listens
+/// folds them, once); `answer` folds them itself and adds usage or an estimate, and cost. Shared
+/// by battles, the arena screen and batch runs.
 struct AnswerStreamer: Sendable {
     let client: ModelClient
 
-    func answer(_ request: ChatRequest, seatIndex: Int, limits: StreamLimits,
-                onEvent: (StreamEvent) -> Void) async -> Answer {
-        let clock = ContinuousClock()
-        let start = clock.now
-        var firstContent: ContinuousClock.Instant?
-        var accumulator = AnswerAccumulator()
-        for await event in client.stream(request, limits: limits) {
+    /// Forwards every event; `onTiming` is called once, just before the terminal event. A stream
+    /// that ends without one (only cancellation does that) is ended `.cancelled`.
+    func stream(_ request: ChatRequest, limits: StreamLimits, onTiming: (AnswerTiming) -> Void,
+                onEvent: (StreamEvent) -> Void) async {
+        let clock = client.clock
+        let start = clock.now()
+        var firstContent: Duration?
+        var ended = false
+        func timing() -> AnswerTiming {
+            AnswerTiming(ttftMs: firstContent.map { ($0 - start).milliseconds }, durationMs: (clock.now() - start).milliseconds)
+        }
+        for await event in client.stream(request, limits: limits) where !ended {
             switch event {
-            case .text(let piece) where !piece.isEmpty && firstContent == nil: firstContent = clock.now
-            case .reasoning(let piece) where !piece.isEmpty && firstContent == nil: firstContent = clock.now
+            case .text(let piece) where !piece.isEmpty && firstContent == nil: firstContent = clock.now()
+            case .reasoning(let piece) where !piece.isEmpty && firstContent == nil: firstContent = clock.now()
+            case .finished, .failed:
+                ended = true
+                onTiming(timing())
             default: break
             }
-            accumulator.apply(event)
             onEvent(event)
         }
-        if !accumulator.isComplete {
-            // The stream ended without a terminal event: only cancellation does that.
-            accumulator.apply(.finished(.cancelled))
+        if !ended {
+            onTiming(timing())
             onEvent(.finished(.cancelled))
         }
-        return AnswerBuilder.answer(seatIndex: seatIndex, accumulator: accumulator,
-                                    ttftMs: firstContent.map { Self.milliseconds($0 - start) },
-                                    durationMs: Self.milliseconds(clock.now - start),
-                                    prompt: request.messages, price: request.model.price)
     }
 
-    static func milliseconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+    /// The whole answer, folded here, with its metrics.
+    func answer(_ request: ChatRequest, seatIndex: Int, limits: StreamLimits,
+                onEvent: (StreamEvent) -> Void) async -> Answer {
+        var live = LiveAnswer()
+        await stream(request, limits: limits, onTiming: { live.record($0) }) { event in
+            live.apply(event)
+            onEvent(event)
+        }
+        return live.answer(seatIndex: seatIndex, prompt: request.messages, price: request.model.price)
     }
 }

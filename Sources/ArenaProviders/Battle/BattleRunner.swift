@@ -25,15 +25,15 @@ public struct BattleRunner: Sendable {
     /// Returns one answer per seat, ordered by seat index.
     public func run(battle: Battle, prompt: String,
                     onEvent: @escaping @Sendable (Int, StreamEvent) -> Void = { _, _ in }) async -> [Answer] {
-        let nextTurn = (battle.turns.map(\.index).max() ?? -1) + 1
+        let conversations = battle.conversations(adding: prompt)
         return await withTaskGroup(of: Answer.self) { group in
             for seat in battle.seats {
-                var messages = battle.conversation(forSeat: seat.index, through: nextTurn - 1)
-                messages.append(ChatMessage(role: .user, content: prompt))
-                let request = ChatRequest(model: seat.model, messages: messages)
+                let request = ChatRequest(model: seat.model, messages: conversations[seat.index])
                 let limits = StreamLimits(model: seat.model, config: config)
                 group.addTask {
-                    await runSeat(seat, request: request, limits: limits, onEvent: onEvent)
+                    await AnswerStreamer(client: client).answer(request, seatIndex: seat.index, limits: limits) { event in
+                        onEvent(seat.index, event)
+                    }
                 }
             }
             var answers: [Answer] = []
@@ -42,10 +42,23 @@ public struct BattleRunner: Sendable {
         }
     }
 
-    private func runSeat(_ seat: Seat, request: ChatRequest, limits: StreamLimits,
-                         onEvent: @Sendable (Int, StreamEvent) -> Void) async -> Answer {
-        await AnswerStreamer(client: client).answer(request, seatIndex: seat.index, limits: limits) { event in
-            onEvent(seat.index, event)
+    /// Streams one turn without folding it: each seat gets its own conversation (`conversations[i]`
+    /// for `seats[i]`), and every event goes to `onEvent` — preceded, for each seat, by its timing
+    /// (`onTiming`) just before the terminal event. For a listener that folds the answers itself
+    /// (the arena screen), so each stream is folded once.
+    public func stream(seats: [Seat], conversations: [[ChatMessage]],
+                       onTiming: @escaping @Sendable (Int, AnswerTiming) -> Void,
+                       onEvent: @escaping @Sendable (Int, StreamEvent) -> Void) async {
+        await withTaskGroup(of: Void.self) { group in
+            for (seat, messages) in zip(seats, conversations) {
+                let request = ChatRequest(model: seat.model, messages: messages)
+                let limits = StreamLimits(model: seat.model, config: config)
+                group.addTask {
+                    await AnswerStreamer(client: client).stream(request, limits: limits,
+                                                                onTiming: { onTiming(seat.index, $0) },
+                                                                onEvent: { onEvent(seat.index, $0) })
+                }
+            }
         }
     }
 }

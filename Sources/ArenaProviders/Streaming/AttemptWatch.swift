@@ -1,10 +1,11 @@
+import ArenaCore
 import Synchronization
 
 /// Shared between one attempt's reader and its watchdog: has content arrived yet, and when
 /// must the next byte come by.
 final class AttemptWatch: Sendable {
     struct State {
-        var deadline: ContinuousClock.Instant
+        var deadline: Duration
         var sawContent = false
         var sawBytes = false
         var retryAfter: Double?
@@ -13,15 +14,18 @@ final class AttemptWatch: Sendable {
     private let state: Mutex<State>
     let firstToken: Duration
     let idle: Duration
+    let clock: ArenaClock
 
-    init(firstToken: Duration, idle: Duration, now: ContinuousClock.Instant = .now) {
+    init(firstToken: Duration, idle: Duration, clock: ArenaClock) {
         self.firstToken = firstToken
         self.idle = idle
-        state = Mutex(State(deadline: now + firstToken))
+        self.clock = clock
+        state = Mutex(State(deadline: clock.now() + firstToken))
     }
 
     /// Body bytes arrived: once content has been seen, the stream may rest for `idle` again.
-    func bytesArrived(now: ContinuousClock.Instant = .now) {
+    func bytesArrived() {
+        let now = clock.now()
         state.withLock { state in
             state.sawBytes = true
             if state.sawContent { state.deadline = now + idle }
@@ -29,7 +33,8 @@ final class AttemptWatch: Sendable {
     }
 
     /// The first answer (or reasoning) text arrived: from now on only the idle timeout applies.
-    func contentArrived(now: ContinuousClock.Instant = .now) {
+    func contentArrived() {
+        let now = clock.now()
         state.withLock { state in
             if !state.sawContent { state.sawContent = true }
             state.deadline = now + idle
@@ -43,19 +48,20 @@ final class AttemptWatch: Sendable {
         get { state.withLock { $0.retryAfter } }
         set { state.withLock { $0.retryAfter = newValue } }
     }
-    var deadline: ContinuousClock.Instant { state.withLock { $0.deadline } }
+    var deadline: Duration { state.withLock { $0.deadline } }
 
     /// Waits until the deadline passes (then throws the matching timeout) or the task is cancelled.
     func watch() async throws {
         while true {
             let (deadline, sawContent) = state.withLock { ($0.deadline, $0.sawContent) }
-            let now = ContinuousClock.now
+            let now = clock.now()
             if now >= deadline {
                 throw sawContent
                     ? ProviderErrorBox(.idleTimeout, "no data for \(Self.format(idle)) while streaming (idle timeout)")
                     : ProviderErrorBox(.firstTokenTimeout, "no answer within \(Self.format(firstToken)) (first-token timeout)")
             }
-            try await Task.sleep(for: min(deadline - now, .milliseconds(250)))
+            // At most 250 ms at a time: the deadline moves (earlier, too) as bytes arrive.
+            try await clock.sleep(min(deadline, now + .milliseconds(250)))
         }
     }
 

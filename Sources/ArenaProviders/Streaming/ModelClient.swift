@@ -24,10 +24,20 @@ import Synchronization
 public final class ModelClient: Sendable {
     private let clients = Mutex<[Int: HTTPClient]>([:])
     private let environment: [String: String]
+    /// The clock of every timeout, retry wait and answer timing of this client.
+    public let clock: ArenaClock
+    /// Where retry jitter comes from.
+    public let random: RandomSource
 
-    /// - Parameter environment: where API keys are read from (by the variable the config names).
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    /// - Parameters:
+    ///   - environment: where API keys are read from (by the variable the config names).
+    ///   - clock: time for first-token and idle timeouts, retry waits and timings (tests: a manual clock).
+    ///   - random: chance for retry jitter (tests: seeded).
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment, clock: ArenaClock = .system,
+                random: RandomSource = RandomSource()) {
         self.environment = environment
+        self.clock = clock
+        self.random = random
     }
 
     public func shutdown() async throws {
@@ -79,9 +89,9 @@ public final class ModelClient: Sendable {
                     emit(.failed(told))
                     return
                 }
-                let delay = advised ?? Backoff.delay(attempt: attempt)
+                let delay = advised ?? random.draw { Backoff.delay(attempt: attempt, using: &$0) }
                 emit(.retrying(attempt: attempt, delaySeconds: delay, reason: error))
-                do { try await Task.sleep(for: .milliseconds(Int(delay * 1000))) } catch {
+                do { try await clock.sleep(for: .milliseconds(Int(delay * 1000))) } catch {
                     emit(.finished(.cancelled))
                     return
                 }
@@ -103,7 +113,7 @@ public final class ModelClient: Sendable {
     private func attempt(_ spec: HTTPRequestSpec, format: any WireFormat, limits: StreamLimits,
                          keyVariable: String?, emit: @escaping @Sendable (StreamEvent) -> Void) async -> AttemptOutcome {
         let watch = AttemptWatch(firstToken: .milliseconds(Int(limits.firstTokenSeconds * 1000)),
-                                 idle: .milliseconds(Int(limits.idleSeconds * 1000)))
+                                 idle: .milliseconds(Int(limits.idleSeconds * 1000)), clock: clock)
         let client = httpClient(connectSeconds: limits.connectSeconds)
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -148,8 +158,9 @@ public final class ModelClient: Sendable {
 
 /// Exponential backoff with jitter for retries that came without a server hint.
 enum Backoff {
-    static func delay(attempt: Int) -> Double {
+    /// 0.5 s, 1 s, 2 s … (at most 8 s), each ±20% so seats retrying together spread out.
+    static func delay<G: RandomNumberGenerator>(attempt: Int, using generator: inout G) -> Double {
         let base = min(0.5 * pow(2, Double(attempt - 1)), 8)
-        return base * Double.random(in: 0.8...1.2)
+        return base * Double.random(in: 0.8...1.2, using: &generator)
     }
 }

@@ -21,7 +21,7 @@ public enum ArenaScreen {
             let device = try terminal()
             let state = ScreenState(size: device.size, theme: theme, store: environment.store,
                                     history: environment.promptHistory, leakGuard: environment.leakGuard,
-                                    notice: notice, judgeMode: environment.judgeMode)
+                                    notice: notice, judgeMode: environment.judgeMode, startedAt: Date())
             return ScreenRunLoop.run(state: state, terminal: device, environment: environment, options: options)
         }
     }

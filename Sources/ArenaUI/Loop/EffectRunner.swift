@@ -8,6 +8,9 @@ final class EffectRunner {
     let inbox: ScreenInbox
     private var turnTask: Task<Void, Never>?
     private let saves = PendingSaves()
+    /// The last store write: each one waits for the one before, so a verdict is never saved
+    /// before its turn, nor an undo before the verdict it takes back.
+    private var lastStoreWrite: Task<Void, Never>?
 
     init(environment: ArenaScreenEnvironment, inbox: ScreenInbox) {
         self.environment = environment
@@ -24,39 +27,58 @@ final class EffectRunner {
                 await environment.runTurn(request, inbox.sink(turn: request.turn))
                 inbox.post(.turnEnded(turn: request.turn))
             }
+        case .saveTurn(let submission):
+            inOrder { inbox.post(.turnSaved(turn: submission.turn, error: await environment.saveTurn(submission))) }
         case .cancelStreams:
             turnTask?.cancel()
             turnTask = nil
         case .saveVerdict(let submission):
-            let saves = self.saves
-            saves.begin()
-            Task {
-                let receipt = await environment.saveVerdict(submission)
-                inbox.post(.verdictSaved(turn: submission.turn, receipt: receipt))
-                saves.end()
-            }
+            inOrder { inbox.post(.verdictSaved(turn: submission.turn, receipt: await environment.saveVerdict(submission))) }
         case .newBattle:
-            Task {
-                do {
-                    inbox.post(.battleReady(try await environment.newBattle()))
-                } catch {
-                    inbox.post(.battleFailed(String(describing: error)))
-                }
-            }
+            Task { await EffectRunner.shuffle(environment, into: inbox) }
         case .markAdequacy(let battleID, let seat, let adequate):
-            Task {
+            inOrder {
                 let error = await environment.markAdequacy(battleID, seat, adequate)
                 inbox.post(.adequacyMarked(seat: seat, adequate: adequate, error: error))
             }
         case .undo:
-            Task {
-                inbox.post(.undone(await environment.undo()))
+            inOrder {
+                let undone = await environment.undo()
+                inbox.post(.undone(undone))
+                if let undone { EffectRunner.deliverStoredAnswers(of: undone.setup, to: inbox) }
             }
         case .showLeaderboard(let width):
             Task { inbox.post(.leaderboardReady(await environment.leaderboard(width))) }
         case .quit:
             break
         }
+    }
+
+    /// Runs a store write after the previous one, counted until done (quitting waits for it).
+    private func inOrder(_ write: @escaping @Sendable () async -> Void) {
+        let saves = self.saves
+        let previous = lastStoreWrite
+        saves.begin()
+        lastStoreWrite = Task {
+            await previous?.value
+            await write()
+            saves.end()
+        }
+    }
+
+    private static func shuffle(_ environment: ArenaScreenEnvironment, into inbox: ScreenInbox) async {
+        do {
+            let setup = try await environment.newBattle()
+            inbox.post(.battleReady(setup))
+            deliverStoredAnswers(of: setup, to: inbox)
+        } catch {
+            inbox.post(.battleFailed(String(describing: error)))
+        }
+    }
+
+    /// Judge mode's stored answers arrive as an event, like streamed ones.
+    private static func deliverStoredAnswers(of setup: BattleSetup, to inbox: ScreenInbox) {
+        if let turn = setup.storedTurn { inbox.post(.answersLoaded(battleID: setup.battleID, turn: turn)) }
     }
 
     /// Cancels streaming and waits (at most `timeout`) for verdicts still being saved.

@@ -54,4 +54,9 @@ public struct TurnEventSink: Sendable {
     public func post(seat: Int, _ event: StreamEvent) {
         inbox.post(.stream(turn: turn, seat: seat, event: event))
     }
+
+    /// How long the seat's answer took; post it just before the seat's terminal event.
+    public func post(seat: Int, timing: AnswerTiming) {
+        inbox.post(.seatTimed(turn: turn, seat: seat, timing: timing))
+    }
 }

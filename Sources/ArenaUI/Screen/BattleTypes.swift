@@ -1,14 +1,12 @@
 import ArenaCore
+import Foundation
 
-/// The seats of a new battle, already shuffled: seat 0 is labelled A, seat 1 B, and so on (1–8).
-/// The model names stay hidden until the vote.
+/// A new battle for the screen: ArenaCore's `Battle` (its seats already shuffled — seat 0 is
+/// labelled A, seat 1 B, … up to 8 — its system prompt and origin) plus what only the screen
+/// needs. The model names stay hidden until the vote.
 public struct BattleSetup: Sendable, Equatable {
-    /// Opaque id the environment uses to find the battle again (echoed in requests and verdicts).
-    public var battleID: String
-    /// Hidden model name per seat, in seat order.
-    public var modelNames: [String]
-    /// Judge mode: the prompt whose stored answers this battle shows; it is sent at once.
-    public var presetPrompt: String?
+    /// The battle itself: the screen streams its turns into it and hands it back with each verdict.
+    public var battle: Battle
     /// Judge mode: a line for the verdict bar (suite, prompt id, progress).
     public var caption: String?
     /// Judge mode: the suite's notes for the judge on this prompt (shown with `i`, and in the bar).
@@ -16,16 +14,24 @@ public struct BattleSetup: Sendable, Equatable {
     /// Words that would give a seat away besides its name — endpoint model ids, hosts — masked
     /// (with the names and vendor words) in everything shown before the vote.
     public var hiddenWords: [String]
+    /// Answers already given (judge mode's stored answers): the run loop delivers them as
+    /// `.answersLoaded` once the battle is on screen, and they are voted on like streamed ones.
+    public var storedTurn: BattleTurn?
 
-    public init(battleID: String, modelNames: [String], presetPrompt: String? = nil, caption: String? = nil,
-                notes: String? = nil, hiddenWords: [String] = []) {
-        self.battleID = battleID
-        self.modelNames = modelNames
-        self.presetPrompt = presetPrompt
+    public init(battle: Battle, caption: String? = nil, notes: String? = nil, hiddenWords: [String] = [],
+                storedTurn: BattleTurn? = nil) {
+        self.battle = battle
         self.caption = caption
         self.notes = notes
         self.hiddenWords = hiddenWords
+        self.storedTurn = storedTurn
     }
+
+    /// The id the environment knows the battle by (echoed in requests and verdicts).
+    public var battleID: String { battle.id.uuidString.lowercased() }
+
+    /// Hidden model name per seat, in seat order.
+    public var modelNames: [String] { battle.seats.map(\.model.name) }
 
     /// Everything to mask before the vote: names first, then the other giveaways, longest first
     /// (so `model-7b-chat` is masked whole, not around a masked `model-7b`).
@@ -35,20 +41,23 @@ public struct BattleSetup: Sendable, Equatable {
 }
 
 /// What `.startTurn` asks the environment to stream: one prompt to every seat, each seat with its
-/// own history (earlier prompts and that seat's own answers), ending with this turn's prompt.
+/// own conversation (built by ArenaCore: system prompt, earlier prompts and that seat's own
+/// answers, then this turn's prompt).
 public struct TurnRequest: Sendable, Equatable {
     public var battleID: String
     /// 0 for the first prompt of a battle, 1 for the first follow-up, …
     public var turn: Int
     public var prompt: String
-    /// `conversations[seat]`: user/assistant messages, alternating, last one `.user(prompt)`.
+    public var seats: [Seat]
+    /// `conversations[seat]`: the messages to send that seat, last one `.user(prompt)`.
     /// An earlier answer that failed or was cancelled appears with the text it had (maybe empty).
     public var conversations: [[ChatMessage]]
 
-    public init(battleID: String, turn: Int, prompt: String, conversations: [[ChatMessage]]) {
+    public init(battleID: String, turn: Int, prompt: String, seats: [Seat], conversations: [[ChatMessage]]) {
         self.battleID = battleID
         self.turn = turn
         self.prompt = prompt
+        self.seats = seats
         self.conversations = conversations
     }
 }
@@ -89,62 +98,43 @@ public enum VerdictChoice: Sendable, Equatable {
     }
 }
 
-/// How one seat's answer ended, as sent with a verdict.
-public struct SeatOutcome: Sendable, Equatable {
-    public var modelName: String
-    public var answer: AnswerAccumulator
-    /// True when the user cancelled this seat's stream.
-    public var cancelled: Bool
-
-    public init(modelName: String, answer: AnswerAccumulator, cancelled: Bool) {
-        self.modelName = modelName
-        self.answer = answer
-        self.cancelled = cancelled
-    }
-
-    /// Failed or cancelled seats cannot win.
-    public var canWin: Bool { !cancelled && answer.error == nil && answer.finishReason != .cancelled }
-}
-
-/// What `.saveVerdict` asks the environment to store.
+/// What `.saveVerdict` asks the environment to store: this battle, this turn, this verdict.
 public struct VerdictSubmission: Sendable, Equatable {
-    public var battleID: String
+    /// The battle as the screen holds it: every answer as streamed (or loaded) and shown.
+    public var battle: Battle
     public var turn: Int
-    public var prompt: String
     public var choice: VerdictChoice
     /// False when names were already revealed earlier in this battle (a follow-up after a vote):
     /// such verdicts should stay out of the ratings, as LMArena keeps only `anony` battles.
     public var isBlind: Bool
-    /// Identity words found per seat in this turn's answers (empty: no leak).
-    public var leaks: [SeatLeak]
-    public var seats: [SeatOutcome]
 
-    public init(battleID: String, turn: Int, prompt: String, choice: VerdictChoice, isBlind: Bool,
-                leaks: [SeatLeak], seats: [SeatOutcome]) {
-        self.battleID = battleID
+    public init(battle: Battle, turn: Int, choice: VerdictChoice, isBlind: Bool) {
+        self.battle = battle
         self.turn = turn
-        self.prompt = prompt
         self.choice = choice
         self.isBlind = isBlind
-        self.leaks = leaks
-        self.seats = seats
     }
 
-    public var isLeaked: Bool { !leaks.isEmpty }
+    public var battleID: String { battle.id.uuidString.lowercased() }
+    public var verdict: Verdict { choice.verdict }
+    /// The turn voted on.
+    public var answers: [Answer] { battle.turns.first { $0.index == turn }?.answers ?? [] }
 }
 
-/// Identity words one seat's answer contained.
-public struct SeatLeak: Sendable, Equatable {
-    public var seat: Int
-    public var words: [String]
+/// What `.saveTurn` asks the environment to store as soon as a streamed turn is complete, so the
+/// answers are kept whether or not a vote follows.
+public struct TurnSubmission: Sendable, Equatable {
+    public var battle: Battle
+    public var turn: Int
 
-    public init(seat: Int, words: [String]) {
-        self.seat = seat
-        self.words = words
+    public init(battle: Battle, turn: Int) {
+        self.battle = battle
+        self.turn = turn
     }
 }
 
-/// What the panes show about a seat once the vote is in. The environment fills it.
+/// What the panes show about a seat once the vote is in. The environment fills it from what it
+/// stored (`SeatReveal(seat:answer:)`).
 public struct SeatReveal: Sendable, Equatable {
     public var modelName: String
     /// Time to first token, in milliseconds.
@@ -168,6 +158,15 @@ public struct SeatReveal: Sendable, Equatable {
         self.outputTokensEstimated = outputTokensEstimated
         self.costUSD = costUSD
     }
+
+    /// The reveal of a stored answer: its seat's model and the answer's metrics.
+    public init(seat: Seat, answer: Answer?) {
+        let metrics = answer?.metrics
+        self.init(modelName: seat.model.name, timeToFirstTokenMilliseconds: metrics?.ttftMs.map { Int($0.rounded()) },
+                  totalMilliseconds: metrics?.durationMs.map { Int($0.rounded()) }, tokensPerSecond: metrics?.tokensPerSecond,
+                  outputTokens: metrics?.outputTokens, outputTokensEstimated: metrics?.tokensEstimated ?? false,
+                  costUSD: metrics?.costUSD)
+    }
 }
 
 /// The environment's answer to `.saveVerdict`.
@@ -176,13 +175,16 @@ public struct VerdictReceipt: Sendable, Equatable {
     public var verdictCount: Int?
     /// Why saving failed, in words for the user; nil when saved.
     public var saveError: String?
-    /// Per seat, in seat order. Ignored for `.skip`.
+    /// Per seat, in seat order, from what was stored. Ignored for `.skip`.
     public var reveals: [SeatReveal]
+    /// The identity words the store flagged the battle with (empty: not flagged).
+    public var leakedWords: [String]
 
-    public init(verdictCount: Int? = nil, saveError: String? = nil, reveals: [SeatReveal]) {
+    public init(verdictCount: Int? = nil, saveError: String? = nil, reveals: [SeatReveal], leakedWords: [String] = []) {
         self.verdictCount = verdictCount
         self.saveError = saveError
         self.reveals = reveals
+        self.leakedWords = leakedWords
     }
 }
 

@@ -1,39 +1,25 @@
 import ArenaCore
 
-/// The screen's view of identity leaks: which vendor or model-family words an answer contains (a
-/// battle whose answers name one is no longer blind), and redaction of such words in error
-/// messages shown before the vote.
+/// Redaction of identity words in what the screen shows before the vote — error messages, which
+/// may quote a model id or a vendor's host name. Which words an *answer* leaks is ArenaCore's one
+/// rule (`BattleTurn.leaks`, `IdentityLeakDetector`), not this type's.
 ///
 /// ```swift
-/// IdentityLeakGuard.default.identityWords(in: "As ChatGPT, I …")   // ["chatgpt"]
-/// IdentityLeakGuard.default.identityWords(in: "metadata")          // []
+/// IdentityLeakGuard.default.redacted("Mistral overloaded", hiding: [])   // "••• overloaded"
 /// ```
 ///
-/// The default delegates to ArenaCore's `IdentityLeakDetector` (one word list for the screen, the
-/// store and the rankings). Trap: common English words on the list (`meta`, `llama`, `falcon`)
-/// flag innocent answers too; that errs on the side of blindness, as LMArena does.
+/// Trap: common English words on the list (`meta`, `llama`, `falcon`) are masked too; that errs
+/// on the side of blindness, as LMArena does.
 public struct IdentityLeakGuard: Sendable {
-    /// Words (or phrases) matched case-insensitively as whole words.
+    /// Words (or phrases) masked case-insensitively as whole words.
     public var words: [String]
-    private let matcher: @Sendable (String) -> [String]
 
-    /// A guard over a custom list; `GPT-4o` and `llama3` still match `gpt` and `llama`.
+    /// A guard over a custom list.
     public init(words: [String]) {
-        let lowered = words.map { $0.lowercased() }
-        self.words = lowered
-        self.matcher = { text in Self.wholeWordMatches(lowered, in: text) }
+        self.words = words.map { $0.lowercased() }
     }
 
-    private init(words: [String], matcher: @escaping @Sendable (String) -> [String]) {
-        self.words = words
-        self.matcher = matcher
-    }
-
-    public static let `default` = IdentityLeakGuard(words: IdentityLeakDetector.identityWords,
-                                                    matcher: { IdentityLeakDetector.matches(in: $0) })
-
-    /// The identity words in `text`, lowercased, each once.
-    public func identityWords(in text: String) -> [String] { matcher(text) }
+    public static let `default` = IdentityLeakGuard(words: IdentityLeakDetector.identityWords)
 
     /// `text` with identity words and the given model names replaced by `•••` (for error messages
     /// shown before the vote, which may quote a model id or a vendor's host name).
@@ -62,25 +48,6 @@ public struct IdentityLeakGuard: Sendable {
         }
         flush()
         return output
-    }
-
-    static func wholeWordMatches(_ words: [String], in text: String) -> [String] {
-        let lowered = text.lowercased()
-        return words.filter { word in
-            var searchRange = lowered.startIndex..<lowered.endIndex
-            while let found = lowered.range(of: word, range: searchRange) {
-                let before = found.lowerBound == lowered.startIndex
-                    || !isWordCharacter(lowered[lowered.index(before: found.lowerBound)])
-                let after = found.upperBound == lowered.endIndex || !lowered[found.upperBound].isLetter
-                if before && after { return true }
-                searchRange = found.upperBound..<lowered.endIndex
-            }
-            return false
-        }
-    }
-
-    private static func isWordCharacter(_ character: Character) -> Bool {
-        character.isLetter || character.isNumber || character == "_"
     }
 }
 

@@ -10,10 +10,17 @@ public enum ScreenEvent: Sendable, Equatable {
     case resize(width: Int, height: Int)
     /// A stream delta, finish or failure for `seat` in `turn`. Events of an older turn are ignored.
     case stream(turn: Int, seat: Int, event: StreamEvent)
+    /// How long `seat`'s answer in `turn` took, measured by the streamer; sent just before its
+    /// terminal event.
+    case seatTimed(turn: Int, seat: Int, timing: AnswerTiming)
     /// The environment's `runTurn` returned: seats that never finished are marked failed.
     case turnEnded(turn: Int)
     /// New shuffled seats (answer to `.newBattle`).
     case battleReady(BattleSetup)
+    /// Answers already given to the battle on screen (judge mode's stored answers), to vote on.
+    case answersLoaded(battleID: String, turn: BattleTurn)
+    /// Answer to `.saveTurn`: nil when stored, else why not.
+    case turnSaved(turn: Int, error: String?)
     /// `.newBattle` failed; shown in place of the panes.
     case battleFailed(String)
     /// Answer to `.saveVerdict`.
@@ -37,7 +44,9 @@ public enum ScreenEffect: Sendable, Equatable {
     case startTurn(TurnRequest)
     /// Cancel the running turn's streams.
     case cancelStreams
-    /// Store a verdict (answer: `.verdictSaved`).
+    /// Store a streamed turn as soon as it is complete (answer: `.turnSaved`).
+    case saveTurn(TurnSubmission)
+    /// Store a verdict (answer: `.verdictSaved`); it follows the turn's own save.
     case saveVerdict(VerdictSubmission)
     /// Shuffle new seats (answer: `.battleReady` or `.battleFailed`).
     case newBattle

@@ -104,7 +104,7 @@ extension ScreenState {
         case .character("+"), .character("="), .character("-"):
             guard judgeMode, let battle, phase == .voting || phase == .streaming else { return nil }
             if case .character(let key) = press.key {
-                return [.markAdequacy(battleID: battle.setup.battleID, seat: focusedSeat, adequate: key != "-")]
+                return [.markAdequacy(battleID: battle.battleID, seat: focusedSeat, adequate: key != "-")]
             }
             return nil
         case .character("u"):
@@ -233,9 +233,9 @@ extension ScreenState {
                 TextWrapper.wrap(MarkdownStyler.plain(line, slot: .text), width: width).map(\.text)
             }
         }
-        var lines = ["Prompt:"] + wrapped(battle.currentTurn?.prompt ?? battle.setup.presetPrompt ?? "")
-        if let caption = battle.setup.caption { lines = [caption, ""] + lines }
-        if let notes = battle.setup.notes { lines += ["", "Notes for the judge:"] + wrapped(notes) }
+        var lines = ["Prompt:"] + wrapped(battle.currentTurn?.prompt ?? "")
+        if let caption = battle.caption { lines = [caption, ""] + lines }
+        if let notes = battle.notes { lines += ["", "Notes for the judge:"] + wrapped(notes) }
         return lines
     }
 

@@ -37,7 +37,7 @@ extension ScreenState {
 
     /// A seat key in a 3+ seat vote: that seat goes below the ones placed (beside the last after `=`).
     mutating func placeInRanking(_ seat: Int) {
-        guard let turn = battle?.currentTurn, seat < seatCount else {
+        guard let battle, battle.currentTurn != nil, seat < seatCount else {
             showToast("There is no seat \(ScreenBattle.label(seat))", isError: true)
             return
         }
@@ -45,7 +45,7 @@ extension ScreenState {
             showToast("\(ScreenBattle.label(seat)) is already \(rank): Backspace takes back the last seat", isError: true)
             return
         }
-        if let reason = turn.seats[seat].cannotWinReason {
+        if let reason = battle.cannotWinReason(seat: seat) {
             showToast("\(ScreenBattle.label(seat)) \(reason), so it cannot win: pick another, t, x or s", isError: true)
             return
         }

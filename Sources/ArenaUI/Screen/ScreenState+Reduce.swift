@@ -1,4 +1,5 @@
 import ArenaCore
+import Foundation
 
 extension ScreenState {
     /// The one place state changes. Returns what the run loop must do.
@@ -8,7 +9,9 @@ extension ScreenState {
         case .tick(let elapsed):
             return tick(elapsed)
         case .stream(let turn, let seat, let streamEvent):
-            applyStream(turn: turn, seat: seat, event: streamEvent)
+            return applyStream(turn: turn, seat: seat, event: streamEvent)
+        case .seatTimed(let turn, let seat, let timing):
+            battle?.record(timing, turn: turn, seat: seat)
             return []
         default:
             needsRedraw = true
@@ -29,10 +32,19 @@ extension ScreenState {
             if widthChanged, overlay?.title == "Leaderboard" { return [.showLeaderboard(width: max(size.width - 6, 20))] }
             return []
         case .turnEnded(let turn):
-            endTurn(turn)
-            return []
+            return endTurn(turn)
         case .battleReady(let setup):
-            return showBattle(setup)
+            startBattle(setup)
+            return []
+        case .answersLoaded(let battleID, let turn):
+            guard battle?.battleID == battleID, battle?.turns.isEmpty == true else { return [] }
+            battle?.load(turn)
+            for seat in scroll.indices { scroll[seat].follow = true }
+            warnIfNobodyCanWin()
+            return []
+        case .turnSaved(_, let error):
+            if let error { showToast("Answers not saved: \(error)", isError: true, seconds: 8) }
+            return []
         case .undone(let undone):
             guard let undone else {
                 awaitingBattle = false
@@ -40,9 +52,9 @@ extension ScreenState {
                 return []
             }
             if let count = undone.verdictCount { store.verdictCount = count }
-            let effects = showBattle(undone.setup)
+            startBattle(undone.setup)
             showToast("Undone: judge this comparison again")
-            return effects
+            return []
 
         case .adequacyMarked(let seat, let adequate, let error):
             if let error {
@@ -65,7 +77,7 @@ extension ScreenState {
             return judgeMode && receipt.saveError == nil ? requestNewBattle() : []
         case .quitRequested:
             return quit()
-        case .tick, .stream:
+        case .tick, .stream, .seatTimed:
             return []
         }
     }
@@ -82,50 +94,43 @@ extension ScreenState {
         return []
     }
 
-    mutating func applyStream(turn: Int, seat: Int, event: StreamEvent) {
-        guard let current = battle?.currentTurn, current.index == turn, seat >= 0, seat < current.seats.count,
-              !current.seats[seat].phase.isComplete else { return }
-        let leakGuard = self.leakGuard
-        battle?.turns[turn].seats[seat].apply(event, guard: leakGuard)
+    mutating func applyStream(turn: Int, seat: Int, event: StreamEvent) -> [ScreenEffect] {
+        guard battle?.live != nil else { return [] }
+        guard battle?.apply(event, turn: turn, seat: seat) == true else { return [] }
         needsRedraw = true
-        if battle?.currentTurn?.isComplete == true { turnCompleted() }
+        return battle?.live == nil ? turnCompleted() : []
     }
 
-    mutating func endTurn(_ turn: Int) {
-        guard let current = battle?.currentTurn, current.index == turn, !current.isComplete else { return }
-        let leakGuard = self.leakGuard
-        for seat in current.seats.indices {
-            battle?.turns[turn].seats[seat].endWithoutResult(guard: leakGuard)
+    mutating func endTurn(_ turn: Int) -> [ScreenEffect] {
+        guard let live = battle?.live, live.index == turn else { return [] }
+        battle?.endLiveTurn(cancelled: false)
+        needsRedraw = true
+        return turnCompleted()
+    }
+
+    /// The live turn became a stored turn: save it, and say so if no seat can win.
+    mutating func turnCompleted() -> [ScreenEffect] {
+        guard let battle, let turn = battle.battle.turns.last else { return [] }
+        warnIfNobodyCanWin()
+        return [.saveTurn(TurnSubmission(battle: battle.battle, turn: turn.index))]
+    }
+
+    func nobodyCanWin() -> Bool {
+        guard let battle else { return false }
+        return (0..<battle.seatCount).allSatisfy { !battle.canWin(seat: $0) }
+    }
+
+    mutating func warnIfNobodyCanWin() {
+        if battle?.currentTurn?.verdict == nil, nobodyCanWin() {
+            showToast("No answer can win (failed, cancelled or empty): vote t, x or s", isError: true)
         }
-        turnCompleted()
-    }
-
-    mutating func turnCompleted() {
-        guard let turn = battle?.currentTurn else { return }
-        if turn.verdict == nil {
-            if turn.seats.allSatisfy({ !$0.canWin }) {
-                showToast("No answer can win (failed, cancelled or empty): vote t, x or s", isError: true)
-            }
-        }
-    }
-
-    /// A new battle on screen; a preset prompt (judge mode) is sent at once.
-    mutating func showBattle(_ setup: BattleSetup) -> [ScreenEffect] {
-        startBattle(setup)
-        guard let preset = setup.presetPrompt else { return [] }
-        editor.clear()
-        editor.insert(preset)
-        return sendPrompt()
     }
 
     mutating func startBattle(_ setup: BattleSetup) {
         awaitingBattle = false
         battleError = nil
-        let count = min(8, setup.modelNames.count)
-        var trimmed = setup
-        trimmed.modelNames = Array(setup.modelNames.prefix(count))
-        battle = ScreenBattle(setup: trimmed)
-        scroll = Array(repeating: PaneScroll(), count: count)
+        battle = ScreenBattle(setup: setup)
+        scroll = Array(repeating: PaneScroll(), count: battle?.seatCount ?? 0)
         focusedSeat = 0
         zoomed = false
         savingVerdict = false
@@ -154,24 +159,18 @@ extension ScreenState {
             return []
         }
         let prompt = editor.take()
-        let index = battle.turns.count
-        let request = TurnRequest(battleID: battle.setup.battleID, turn: index, prompt: prompt,
-                                  conversations: battle.conversations(adding: prompt))
-        self.battle?.turns.append(ScreenTurn(index: index, prompt: prompt, seatCount: battle.seatCount,
-                                             isBlind: !battle.revealed))
+        let date = wallClockNow
+        guard let request = self.battle?.begin(prompt: prompt, at: date) else { return [] }
         for seat in scroll.indices { scroll[seat].follow = true }
         return [.startTurn(request)]
     }
 
     /// Esc / first Ctrl-C while streaming.
     mutating func cancelStreaming() -> [ScreenEffect] {
-        guard phase == .streaming, let turn = battle?.currentTurn else { return [] }
-        let leakGuard = self.leakGuard
-        for seat in turn.seats.indices {
-            battle?.turns[turn.index].seats[seat].cancel(guard: leakGuard)
-        }
+        guard phase == .streaming, battle?.live != nil else { return [] }
+        battle?.endLiveTurn(cancelled: true)
         showToast("Cancelled: vote, or s to skip")
-        return [.cancelStreams]
+        return [.cancelStreams] + turnCompleted()
     }
 
     mutating func requestNewBattle() -> [ScreenEffect] {
@@ -186,7 +185,10 @@ extension ScreenState {
     mutating func quit() -> [ScreenEffect] {
         guard !hasQuit else { return [] }
         hasQuit = true
-        return phase == .streaming ? [.cancelStreams, .quit] : [.quit]
+        guard phase == .streaming else { return [.quit] }
+        // What arrived is kept: the cancelled turn is saved before the screen closes.
+        battle?.endLiveTurn(cancelled: true)
+        return [.cancelStreams] + turnCompleted() + [.quit]
     }
 }
 

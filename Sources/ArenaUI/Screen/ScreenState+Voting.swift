@@ -8,7 +8,7 @@ extension ScreenState {
                 showToast("There is no seat \(ScreenBattle.label(seat))", isError: true)
                 return []
             }
-            if let reason = turn.seats[seat].cannotWinReason {
+            if let reason = battle.cannotWinReason(seat: seat) {
                 // Seat keys refuse such a seat already; this guards choices made any other way.
                 let advice = if case .ranking = choice { "cannot be ranked: leave it out, or t, x, s" }
                              else { "cannot win: pick another, t, x or s" }
@@ -19,14 +19,7 @@ extension ScreenState {
         rankingDraft = RankingDraft()
         self.battle?.turns[turn.index].verdict = choice
         savingVerdict = true
-        let submission = VerdictSubmission(
-            battleID: battle.setup.battleID, turn: turn.index, prompt: turn.prompt, choice: choice,
-            isBlind: !battle.revealed, leaks: turn.leaks,
-            seats: turn.seats.enumerated().map { seat, answer in
-                SeatOutcome(modelName: battle.setup.modelNames[seat], answer: answer.accumulator,
-                            cancelled: answer.phase == .cancelled)
-            })
-        return [.saveVerdict(submission)]
+        return [.saveVerdict(VerdictSubmission(battle: battle.battle, turn: turn.index, choice: choice, isBlind: !battle.revealed))]
     }
 
     mutating func receiveVerdict(turn index: Int, receipt: VerdictReceipt) {
@@ -43,7 +36,7 @@ extension ScreenState {
         if !skipped {
             var reveals = receipt.reveals
             if reveals.count < battle.seatCount {
-                reveals += battle.setup.modelNames.dropFirst(reveals.count).map { SeatReveal(modelName: $0) }
+                reveals += battle.modelNames.dropFirst(reveals.count).map { SeatReveal(modelName: $0) }
             }
             self.battle?.turns[index].reveals = reveals
             self.battle?.revealed = true
@@ -52,7 +45,8 @@ extension ScreenState {
             showToast("Verdict not saved: \(error)", isError: true, seconds: 8)
         } else if !turn.leaks.isEmpty, turn.isBlind, !skipped {
             let names = turn.leaks.map { "\(ScreenBattle.label($0.seat)) said “\($0.words.joined(separator: "”, “"))”" }
-            showToast("Identity leak: \(names.joined(separator: "; ")). Verdict flagged.", isError: true, seconds: 8)
+            let flag = receipt.leakedWords.isEmpty ? "" : " Verdict flagged."
+            showToast("Identity leak: \(names.joined(separator: "; ")).\(flag)", isError: true, seconds: 8)
         } else {
             showToast(skipped ? "Skipped: names stay hidden" : "Verdict saved")
         }
@@ -64,14 +58,14 @@ extension ScreenState {
     /// The text shown in the verdict bar for the current phase.
     var verdictHint: [(text: String, isKey: Bool)] {
         if phase == .voting, !rankingDraft.isEmpty { return rankingHint }
-        if judgeMode, let caption = battle?.setup.caption, phase == .voting || phase == .saving {
+        if judgeMode, let caption = battle?.caption, phase == .voting || phase == .saving {
             var parts: [(String, Bool)] = [("1-\(seatCount)", true), (votesByRanking ? " rank (Enter saves) " : " wins ", false),
                                            ("t", true), ("/", false), ("x", true), ("/", false), ("s", true), ("  ", false),
                                            ("+", true), ("/", false), ("-", true), (" adequate  ", false), ("u", true), (" undo  ", false)]
             let marks = adequacy.keys.sorted().map { "\(ScreenBattle.label($0))\(adequacy[$0]! ? "✓" : "✗")" }
             if !marks.isEmpty { parts.append((marks.joined(separator: " ") + "  ", false)) }
             parts.append((caption, false))
-            if let notes = battle?.setup.notes {
+            if let notes = battle?.notes {
                 parts += [("  ", false), ("i", true), (" notes: " + notes.split(whereSeparator: \.isNewline).joined(separator: " "), false)]
             }
             return parts

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything the arena screen shows, as one value. Change it only through `handle(_:)`.
 ///
 /// ```swift
@@ -35,6 +37,8 @@ public struct ScreenState: Sendable {
     public internal(set) var toast: Toast?
     /// Time since start, from the last `.tick`.
     public internal(set) var now: Duration = .zero
+    /// The wall-clock time the screen started: `startedAt + now` dates each turn.
+    public let startedAt: Date
     /// A first Ctrl-C was pressed; a second one before this time quits.
     public internal(set) var quitArmedUntil: Duration?
     public internal(set) var savingVerdict = false
@@ -49,8 +53,10 @@ public struct ScreenState: Sendable {
     public var fullRedrawRequested = false
 
     public init(size: TerminalSize, theme: Theme, store: StoreStatus, history: [String] = [],
-                leakGuard: IdentityLeakGuard = .default, notice: String? = nil, judgeMode: Bool = false) {
+                leakGuard: IdentityLeakGuard = .default, notice: String? = nil, judgeMode: Bool = false,
+                startedAt: Date = Date(timeIntervalSince1970: 0)) {
         self.judgeMode = judgeMode
+        self.startedAt = startedAt
         self.size = size
         self.theme = theme
         self.store = store
@@ -62,7 +68,7 @@ public struct ScreenState: Sendable {
     public var phase: ScreenPhase {
         guard let battle else { return .preparing }
         guard let turn = battle.currentTurn else { return .composing }
-        if !turn.isComplete { return .streaming }
+        if battle.live != nil { return .streaming }
         if turn.verdict == nil { return .voting }
         if savingVerdict { return .saving }
         return .composing
@@ -106,6 +112,11 @@ public struct ScreenState: Sendable {
             view.lastTotal = total
             scroll[seat] = view
         }
+    }
+
+    /// `now` on the wall clock.
+    var wallClockNow: Date {
+        startedAt.addingTimeInterval(Double(now.components.seconds) + Double(now.components.attoseconds) / 1e18)
     }
 
     /// Shows `message` in the verdict bar until `seconds` from now (or the next toast).

@@ -59,7 +59,8 @@ public struct PaneContent {
                 if !answer.answer.isEmpty { content.add(StyledLine()) }
             }
             content.add(.document(answer.answer))
-            content.addCursorAndState(answer, width: width, battle: battle, state: state, seat: seat)
+            content.addCursorAndState(answer, phase: battle.phase(turn: turn.index, seat: seat), width: width,
+                                      battle: battle, state: state)
         }
         return content
     }
@@ -83,9 +84,9 @@ public struct PaneContent {
 
     static let promptRowLimit = 3
 
-    private mutating func addCursorAndState(_ answer: SeatAnswer, width: Int, battle: ScreenBattle,
-                                            state: ScreenState, seat: Int) {
-        switch answer.phase {
+    private mutating func addCursorAndState(_ answer: SeatView, phase: SeatPhase, width: Int, battle: ScreenBattle,
+                                            state: ScreenState) {
+        switch phase {
         case .waiting:
             addCursorLine("waiting for the first token", width: width)
         case .retrying(let attempt, let delay):
@@ -103,7 +104,7 @@ public struct PaneContent {
                 add(StyledLine())
             }
         case .finished(let reason):
-            if answer.accumulator.text.isEmpty, reason == .stop { addNote("∅ empty answer", slot: .stateCancelled, width: width) }
+            if answer.answer.isEmpty, reason == .stop { addNote("∅ empty answer", slot: .stateCancelled, width: width) }
             switch reason {
             case .length: addNote("… cut at the token limit", slot: .stateCancelled, width: width)
             case .contentFilter: addNote("⊘ stopped by a content filter", slot: .stateCancelled, width: width)
@@ -112,7 +113,7 @@ public struct PaneContent {
             case .stop, .cancelled, .error: break
             }
         case .failed(let message):
-            let shown = battle.revealed ? message : state.leakGuard.redacted(message, hiding: battle.setup.wordsToHide)
+            let shown = battle.revealed ? message : state.leakGuard.redacted(message, hiding: battle.wordsToHide)
             addNote("✗ error: " + shown, slot: .stateError, width: width)
         case .cancelled:
             addNote("⊘ cancelled", slot: .stateCancelled, width: width)

@@ -47,8 +47,8 @@ public enum PaneWidget {
               let turn = battle.currentTurn, let reveals = turn.reveals,
               seat < reveals.count else { return [] }
         var rows: [StyledLine] = []
-        if turn.isBlind, !turn.seats[seat].leakWords.isEmpty {
-            let text = "⚠ identity leak: said " + turn.seats[seat].leakWords.joined(separator: ", ")
+        if turn.isBlind, !turn.leakWords(seat: seat).isEmpty {
+            let text = "⚠ identity leak: said " + turn.leakWords(seat: seat).joined(separator: ", ")
             rows.append(StyledLine(text.truncated(toWidth: width), slot: .leakWarning))
         }
         var current = ""
@@ -109,7 +109,7 @@ public enum PaneWidget {
         x += grid.write(" \(ScreenBattle.label(seat)) ", x: x, y: rect.y, style: theme[focused ? .paneTitleFocused : .paneTitle], clip: clip)
         guard let turn = battle.currentTurn else {
             if battle.revealed {
-                grid.write(" \(battle.setup.modelNames[seat]) ", x: x, y: rect.y, style: theme[.revealName], clip: clip)
+                grid.write(" \(battle.modelNames[seat]) ", x: x, y: rect.y, style: theme[.revealName], clip: clip)
             }
             return
         }
@@ -128,10 +128,11 @@ public enum PaneWidget {
             if let mark { x += grid.write(mark, x: x, y: rect.y, style: theme[.winner], clip: clip) }
         }
         if battle.revealed {
-            x += grid.write(" \(battle.setup.modelNames[seat]) ", x: x, y: rect.y, style: theme[.revealName], clip: clip)
+            x += grid.write(" \(battle.modelNames[seat]) ", x: x, y: rect.y, style: theme[.revealName], clip: clip)
         }
-        let (word, slot) = stateWord(turn.seats[seat].phase)
-        if turn.reveals == nil || turn.seats[seat].phase != .finished(.stop) {
+        let phase = battle.phase(turn: turn.index, seat: seat)
+        let (word, slot) = stateWord(phase)
+        if turn.reveals == nil || phase != .finished(.stop) {
             grid.write(" \(word) ", x: x + 1, y: rect.y, style: theme[slot], clip: clip)
         }
     }

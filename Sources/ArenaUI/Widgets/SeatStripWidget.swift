@@ -8,8 +8,8 @@ public enum SeatStripWidget {
     }
 
     public static func paint(into grid: inout CellGrid, rect: Rect, state: ScreenState) {
-        guard let battle = state.battle, let turn = battle.currentTurn ?? Optional(ScreenTurn(
-            index: 0, prompt: "", seatCount: battle.seatCount, isBlind: true)) else { return }
+        guard let battle = state.battle else { return }
+        let turn = battle.currentTurn
         let theme = state.theme
         grid.fill(rect, style: theme[.paneBorder])
         let cell = cellWidth(stripWidth: rect.width, seats: battle.seatCount)
@@ -18,7 +18,7 @@ public enum SeatStripWidget {
             let focused = seat == state.focusedSeat
             // While a ranking is typed, a placed seat shows its rank (1–8) instead of its state.
             let rank = state.phase == .voting ? state.rankingDraft.rank(of: seat, seatCount: battle.seatCount) : nil
-            let glyph = rank.map { String($0 + 1) } ?? PaneWidget.stateGlyph(turn.seats[seat].phase)
+            let glyph = rank.map { String($0 + 1) } ?? PaneWidget.stateGlyph(turn.map { battle.phase(turn: $0.index, seat: seat) } ?? .waiting)
             let text = cell >= 4 ? " \(ScreenBattle.label(seat))\(glyph) " : ScreenBattle.label(seat) + glyph
             grid.write(text, x: x, y: rect.y, style: theme[focused ? .paneTitleFocused : .paneTitle], clip: rect)
         }

@@ -1,4 +1,5 @@
 import ArenaCore
+import ArenaFuzz
 import Synchronization
 import Testing
 @testable import ArenaUI
@@ -13,7 +14,7 @@ import Testing
     static func environment(_ recorder: Recorder) -> ArenaScreenEnvironment {
         ArenaScreenEnvironment(
             store: StoreStatus(path: "/tmp/store.sqlite", verdictCount: 0),
-            newBattle: { BattleSetup(battleID: "loop", modelNames: ["hidden-one", "hidden-two"]) },
+            newBattle: { .named(["hidden-one", "hidden-two"], id: "loop") },
             runTurn: { request, sink in
                 recorder.requests.withLock { $0.append(request) }
                 for seat in 0..<2 {
@@ -23,8 +24,8 @@ import Testing
             },
             saveVerdict: { submission in
                 recorder.submissions.withLock { $0.append(submission) }
-                return VerdictReceipt(verdictCount: 1, reveals: submission.seats.map {
-                    SeatReveal(modelName: $0.modelName, timeToFirstTokenMilliseconds: 5)
+                return VerdictReceipt(verdictCount: 1, reveals: submission.battle.seats.map {
+                    SeatReveal(modelName: $0.model.name, timeToFirstTokenMilliseconds: 5)
                 })
             })
     }
@@ -60,6 +61,42 @@ import Testing
         #expect(recorder.requests.withLock { $0.map(\.prompt) } == ["hello there"])
         #expect(recorder.submissions.withLock { $0.map(\.choice) } == [.seat(1)])
         #expect(terminal.flushCount < 200)   // frames are coalesced, not one per event
+    }
+
+    /// Store writes are performed one at a time, in order: a verdict is never saved before the turn
+    /// it judges, however slow that save is.
+    @Test(.timeLimit(.minutes(1)))
+    func aVerdictWaitsForItsTurnToBeSaved() async throws {
+        let terminal = InMemoryTerminal(width: 80, height: 16)
+        let order = Mutex<[String]>([])
+        let (gate, opener) = AsyncStream<Void>.makeStream()
+        let environment = ArenaScreenEnvironment(
+            store: StoreStatus(path: "/tmp/store.sqlite", verdictCount: 0),
+            newBattle: { .named(["hidden-one", "hidden-two"], id: "ordered") },
+            runTurn: { _, sink in
+                for seat in 0..<2 { sink.post(seat: seat, .text("answer \(seat)")); sink.post(seat: seat, .finished(.stop)) }
+            },
+            saveTurn: { submission in
+                for await _ in gate { break }   // held until the test opens the gate
+                order.withLock { $0.append("turn \(submission.turn)") }
+                return nil
+            },
+            saveVerdict: { submission in
+                order.withLock { $0.append("verdict \(submission.turn)") }
+                return VerdictReceipt(verdictCount: 1, reveals: [])
+            })
+        let run = Task { try await ArenaScreen.run(environment: environment, theme: .plain, terminal: { terminal }) }
+        #expect(await Self.waitFor(terminal) { $0.contains("╭ B ") })
+        terminal.type("go\r")
+        #expect(await Self.waitFor(terminal) { $0.contains("Vote:") && $0.contains("answer 1") })
+        terminal.type("a")
+        #expect(await Self.waitFor(terminal) { $0.contains("Saving the verdict") })
+        #expect(order.withLock { $0 }.isEmpty)   // the verdict is queued behind its turn's save
+        opener.yield()
+        #expect(await Self.waitFor(terminal) { $0.contains("1 verdict") })
+        #expect(order.withLock { $0 } == ["turn 0", "verdict 0"])
+        terminal.type("qq")
+        _ = try await run.value
     }
 
     @Test(.timeLimit(.minutes(1)))

@@ -1,4 +1,5 @@
 import ArenaCore
+import ArenaFuzz
 import Foundation
 import Testing
 @testable import ArenaUI
@@ -13,7 +14,7 @@ import Testing
         #expect(broken.identifyingWords == ["mock-500", "127.0.0.1:4000"])
         #expect(fine.identifyingWords == ["tiny-7b", "llm.example.com"])
         var screen = ScreenHarness(width: 200, height: 12, models: [])
-        screen.send(.battleReady(BattleSetup(battleID: "b", modelNames: ["broken", "fine"],
+        screen.send(.battleReady(BattleSetup.named(["broken", "fine"], id: "b",
                                              hiddenWords: broken.identifyingWords + fine.identifyingWords)))
         screen.type("hi\r")
         let message = "LiteLLM: model group 'mock-500' failed (connect 127.0.0.1:4000)"

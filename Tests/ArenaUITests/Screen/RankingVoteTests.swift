@@ -1,4 +1,5 @@
 import ArenaCore
+import ArenaFuzz
 import Testing
 @testable import ArenaUI
 
@@ -143,13 +144,15 @@ import Testing
         var screen = ScreenHarness(models: [])
         screen.state = ScreenState(size: TerminalSize(width: 160, height: 20), theme: .plain,
                                    store: StoreStatus(path: "/data/arena.sqlite", verdictCount: 0), judgeMode: true)
-        screen.send(.battleReady(BattleSetup(battleID: "j1", modelNames: ["m1", "m2", "m3"], presetPrompt: "p",
-                                             caption: "suite · 1/3")))
-        screen.answerAll(["one", "two", "three"])
         _ = screen.takeEffects()
+        let stored = BattleTurn.answered("p", texts: ["one", "two", "three"])
+        let setup = BattleSetup.named(["m1", "m2", "m3"], id: "j1", caption: "suite · 1/3", storedTurn: stored)
+        screen.send(.battleReady(setup))
+        screen.send(.answersLoaded(battleID: setup.battleID, turn: stored))
+        #expect(screen.takeEffects().isEmpty)   // loaded answers are not streamed, nor saved again
         #expect(screen.screenText().contains("1-3 rank (Enter saves) t/x/s"))
         screen.type("=")
-        #expect(screen.takeEffects() == [.markAdequacy(battleID: "j1", seat: 0, adequate: true)])
+        #expect(screen.takeEffects() == [.markAdequacy(battleID: setup.battleID, seat: 0, adequate: true)])
         screen.type("b=c\r")
         #expect(screen.lastSubmission()?.choice == (try ranking("B=C>A", seats: 3)))
     }

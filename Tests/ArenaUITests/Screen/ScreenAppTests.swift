@@ -1,4 +1,5 @@
 import ArenaCore
+import ArenaFuzz
 import Testing
 @testable import ArenaUI
 
@@ -90,7 +91,7 @@ import Testing
         #expect(screen.takeEffects().isEmpty)
         screen.type("t")
         #expect(screen.lastSubmission()?.choice == .tie)
-        #expect(screen.lastSubmission()?.seats[2].canWin == false)
+        #expect(screen.lastSubmission()?.answers[2].canWin == false)
     }
 
     @Test func bothBadAndVoteByLetterOrDigit() {
@@ -108,7 +109,11 @@ import Testing
         screen.stream(seat: 0, .text("partial answer"))
         _ = screen.takeEffects()
         screen.key(.escape)
-        #expect(screen.takeEffects() == [.cancelStreams])
+        // What arrived is what is stored: the cancelled turn is saved at once, seat by seat.
+        let saved = screen.lastTurnSave()?.battle.turns.first?.answers
+        #expect(saved?.map(\.text) == ["partial answer", "", ""])
+        #expect(saved?.map(\.finishReason) == [.cancelled, .cancelled, .cancelled])
+        #expect(screen.takeEffectsButTurnSaves() == [.cancelStreams])
         #expect(screen.state.phase == .voting)
         let text = screen.screenText()
         #expect(text.contains("partial answer"))
@@ -124,7 +129,7 @@ import Testing
         screen.type("hi\r")
         _ = screen.takeEffects()
         screen.type("\u{03}")
-        #expect(screen.takeEffects() == [.cancelStreams])
+        #expect(screen.takeEffectsButTurnSaves() == [.cancelStreams])
         #expect(screen.screenText().contains("Ctrl-C again to quit"))
         screen.type("\u{03}")
         #expect(screen.takeEffects() == [.quit])
@@ -151,6 +156,8 @@ import Testing
         screen.type("q")
         #expect(screen.takeEffects().isEmpty)      // streaming: q does not quit
         screen.answerAll(["a", "b", "c"])
+        #expect(screen.lastTurnSave()?.turn == 0)   // a complete turn is stored before any vote
+        _ = screen.takeEffects()
         screen.type("q")                            // voting (prompt locked): q quits at once
         #expect(screen.takeEffects() == [.quit])
     }
@@ -231,7 +238,7 @@ import Testing
         _ = screen.takeEffects()
         screen.type("nn")
         #expect(screen.takeEffects() == [.newBattle])
-        screen.send(.battleReady(BattleSetup(battleID: "b2", modelNames: ["x-one", "x-two"])))
+        screen.send(.battleReady(BattleSetup.named(["x-one", "x-two"], id: "b2")))
         #expect(screen.state.seatCount == 2)
         #expect(screen.state.phase == .composing)
         let text = screen.screenText()
@@ -250,13 +257,16 @@ import Testing
         #expect(!screen.screenText().contains("stale text"))
     }
 
-    @Test func leakIsFlaggedAndToldOnlyAfterTheVote() {
+    @Test func leakIsFlaggedAndToldOnlyAfterTheVote() throws {
         var screen = battle(width: 120, height: 20)
         screen.type("who are you?\r")
         screen.answerAll(["I am Claude, by Anthropic.", "An assistant.", "Just text."])
         #expect(!screen.screenText().lowercased().contains("leak"))
         screen.type("b\r")
-        #expect(screen.lastSubmission()?.leaks == [SeatLeak(seat: 0, words: ["claude", "anthropic"])])
+        let submission = screen.lastSubmission()
+        let voted = try #require(submission)
+        #expect(voted.battle.turns[0].leaks == [SeatLeak(seat: 0, words: ["claude", "anthropic"])])
+        #expect(voted.battle.leakedWords == ["claude", "anthropic"])
         reveal(&screen)
         let text = screen.screenText()
         #expect(text.contains("Identity leak: A said “claude”, “anthropic”"))

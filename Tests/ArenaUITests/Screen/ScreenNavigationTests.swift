@@ -165,7 +165,11 @@ import Testing
         screen.type("hi\r")
         _ = screen.takeEffects()
         screen.send(.quitRequested)
-        #expect(screen.takeEffects() == [.cancelStreams, .quit])
+        let effects = screen.takeEffects()
+        #expect(effects.count == 3 && effects.first == .cancelStreams && effects.last == .quit)
+        // The half-streamed turn is stored before the screen closes.
+        guard case .saveTurn(let saved) = effects[1] else { Issue.record("no turn save: \(effects)"); return }
+        #expect(saved.battle.turns.map(\.prompt) == ["hi"])
     }
 
     @Test func saveFailureIsShownAndNamesStillRevealed() {

@@ -1,4 +1,5 @@
 import ArenaCore
+import ArenaFuzz
 import Foundation
 import Testing
 @testable import ArenaUI
@@ -25,7 +26,7 @@ import Testing
         let seats = 8
         let environment = ArenaScreenEnvironment(
             store: StoreStatus(path: "/tmp/store.sqlite", verdictCount: 0),
-            newBattle: { BattleSetup(battleID: "storm", modelNames: (0..<seats).map { "model-\($0)" }) },
+            newBattle: { .named((0..<seats).map { "model-\($0)" }, id: "storm") },
             runTurn: { _, sink in
                 for round in 0..<300 {
                     for seat in 0..<seats {
@@ -78,7 +79,8 @@ import Testing
         // A fresh full render of the state the loop ended with must match the terminal cell for cell.
         let fresh = ScreenRenderer.render(&final).grid
         #expect(fresh.lines == shown.lines)
-        #expect(final.battle?.turns.last?.seats.allSatisfy { $0.phase == .finished(.stop) } == true)
+        let battle = try #require(final.battle)
+        #expect((0..<battle.seatCount).allSatisfy { battle.phase(turn: battle.turns.count - 1, seat: $0) == .finished(.stop) })
     }
 
     /// Every size from 0×0 to 40×14 renders without a crash; below 20×6 it says so.

@@ -1,4 +1,5 @@
 import ArenaCore
+import ArenaFuzz
 @testable import ArenaUI
 
 /// Drives `ScreenState` the way the run loop does, synchronously: events in, effects collected,
@@ -13,7 +14,7 @@ struct ScreenHarness {
          history: [String] = []) {
         state = ScreenState(size: TerminalSize(width: width, height: height), theme: theme, store: store, history: history)
         effects += state.start()
-        if !models.isEmpty { send(.battleReady(BattleSetup(battleID: "b1", modelNames: models))) }
+        if !models.isEmpty { send(.battleReady(.named(models, id: "b1"))) }
     }
 
     mutating func send(_ event: ScreenEvent) {
@@ -44,6 +45,17 @@ struct ScreenHarness {
         return effects
     }
 
+    /// The effects so far with the turn saves left out (each completed streamed turn asks for one).
+    mutating func takeEffectsButTurnSaves() -> [ScreenEffect] {
+        takeEffects().filter { if case .saveTurn = $0 { false } else { true } }
+    }
+
+    /// The turn the screen last asked to store, if any.
+    func lastTurnSave() -> TurnSubmission? {
+        for effect in effects.reversed() { if case .saveTurn(let submission) = effect { return submission } }
+        return nil
+    }
+
     /// The screen as text rows, trailing spaces removed.
     mutating func picture() -> [String] {
         ScreenRenderer.render(&state).grid.lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }
@@ -52,7 +64,7 @@ struct ScreenHarness {
     mutating func screenText() -> String { picture().joined(separator: "\n") }
 
     /// The verdict the screen asked to save, if any.
-    mutating func lastSubmission() -> VerdictSubmission? {
+    func lastSubmission() -> VerdictSubmission? {
         for effect in effects.reversed() { if case .saveVerdict(let submission) = effect { return submission } }
         return nil
     }
