@@ -33,6 +33,9 @@ public final class LocalStreamingServer: Sendable {
     /// Every request received so far, in arrival order.
     public var requests: [RecordedRequest] { recorder.all }
 
+    /// Returns once at least `count` requests have arrived (no polling: for tests on a manual clock).
+    public func requests(atLeast count: Int) async { await recorder.wait(forCount: count) }
+
     private init(port: Int, serverChannel: any Channel, acceptTask: Task<Void, Never>, recorder: RequestRecorder) {
         self.port = port
         self.serverChannel = serverChannel
@@ -136,9 +139,34 @@ public final class LocalStreamingServer: Sendable {
 
 /// Requests received, shared between the accept loop and the server object.
 private final class RequestRecorder: Sendable {
-    private let requests = Mutex<[RecordedRequest]>([])
-    var all: [RecordedRequest] { requests.withLock { $0 } }
-    func append(_ request: RecordedRequest) { requests.withLock { $0.append(request) } }
+    private struct State {
+        var requests: [RecordedRequest] = []
+        var waiters: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
+    }
+
+    private let state = Mutex(State())
+    var all: [RecordedRequest] { state.withLock { $0.requests } }
+
+    func append(_ request: RecordedRequest) {
+        let ready = state.withLock { state in
+            state.requests.append(request)
+            let count = state.requests.count
+            defer { state.waiters.removeAll { $0.count <= count } }
+            return state.waiters.filter { $0.count <= count }.map(\.continuation)
+        }
+        for continuation in ready { continuation.resume() }
+    }
+
+    func wait(forCount count: Int) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let now = state.withLock { state -> Bool in
+                if state.requests.count >= count { return true }
+                state.waiters.append((count, continuation))
+                return false
+            }
+            if now { continuation.resume() }
+        }
+    }
 }
 
 /// Every accepted connection from its creation until the accept loop takes it. NIO traps in debug

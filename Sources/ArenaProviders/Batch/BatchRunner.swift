@@ -27,7 +27,7 @@ public struct BatchRunner: Sendable {
     /// `onResult` is awaited in the job's task: a store write belongs in `BattleStore.offPool`
     /// there, so a slow store never holds a thread the other jobs stream on.
     public func run(_ jobs: [BatchJob], onResult: @escaping @Sendable (BatchJob, Answer) async -> Void) async {
-        let gate = EndpointGate(limits: limits)
+        let gate = EndpointGate(limits: limits, clock: client.clock)
         await withTaskGroup(of: Void.self) { group in
             var running = 0
             var queue = jobs[...]
@@ -64,13 +64,17 @@ public struct BatchRunner: Sendable {
 final class EndpointGate: Sendable {
     private struct State {
         var inFlight: [String: Int] = [:]
-        var nextStart: [String: ContinuousClock.Instant] = [:]
+        var nextStart: [String: Duration] = [:]
     }
 
     private let state = Mutex(State())
     private let limits: BatchLimits
+    private let clock: ArenaClock
 
-    init(limits: BatchLimits) { self.limits = limits }
+    init(limits: BatchLimits, clock: ArenaClock) {
+        self.limits = limits
+        self.clock = clock
+    }
 
     func tryEnter(_ model: ModelConfig) -> Bool {
         let endpoint = BatchLimits.endpoint(of: model)
@@ -92,13 +96,12 @@ final class EndpointGate: Sendable {
         let endpoint = BatchLimits.endpoint(of: model)
         guard let perMinute = limits.requestsPerMinute[endpoint], perMinute > 0 else { return }
         let spacing = Duration.milliseconds(Int(60_000 / perMinute))
-        let start: ContinuousClock.Instant = state.withLock { state in
-            let now = ContinuousClock.now
+        let now = clock.now()
+        let start: Duration = state.withLock { state in
             let slot = max(state.nextStart[endpoint] ?? now, now)
             state.nextStart[endpoint] = slot + spacing
             return slot
         }
-        let wait = start - ContinuousClock.now
-        if wait > .zero { try? await Task.sleep(for: wait) }
+        if start > now { try? await clock.sleep(start) }
     }
 }

@@ -1,6 +1,7 @@
 import ArenaCore
 import ArenaProviders
 import ArenaTestSupport
+import ArenaTestTraits
 import Foundation
 import Synchronization
 import Testing
@@ -59,10 +60,20 @@ struct BatchRunnerTests {
         let server = try await LocalStreamingServer.start { _ in .openAIChat(["ok"]) }
         let model = ModelConfig(name: "paced", baseURL: server.baseURL.appendingPathComponent("v1"), model: "m")
         let limits = BatchLimits(concurrency: 4, requestsPerMinute: [model.baseURL.absoluteString: 600])  // one per 100 ms
-        let runner = BatchRunner(client: ModelClient(), config: ArenaConfig(models: [model]), limits: limits)
-        let started = ContinuousClock.now
-        await runner.run(Self.jobs([model], prompts: 5)) { _, _ in }
-        #expect(ContinuousClock.now - started >= .milliseconds(390))
+        let clock = ManualClock()
+        let runner = BatchRunner(client: ModelClient(clock: ArenaClock(clock)), config: ArenaConfig(models: [model]), limits: limits)
+        let run = Task { await runner.run(Self.jobs([model], prompts: 5)) { _, _ in } }
+        // One request per 100 ms of clock time, each exactly when its slot comes, never before.
+        for step in 1...5 {
+            await server.requests(atLeast: step)
+            #expect(server.requests.count == step)
+            if step < 5 {
+                let slot = ManualClock.Instant(offset: .milliseconds(100 * step))
+                await clock.sleepers { $0.contains(slot) }   // the next job waits for exactly its slot
+                clock.advance(by: .milliseconds(100))
+            }
+        }
+        await run.value
         #expect(server.requests.count == 5)
         try await runner.client.shutdown()
         try await server.stop()

@@ -308,20 +308,24 @@ struct ModelClientTests {
         }
         let battle = Battle(createdAt: Date(), mode: .ask, blind: true, systemPrompt: nil,
                             seats: models.enumerated().map { Seat(index: $0.offset, model: $0.element) })
-        let client = ModelClient()
+        // On a manual clock no timeout can end the stuck stream: only the cancellation can.
+        let client = ModelClient(clock: ArenaClock(ManualClock()))
         let runner = BattleRunner(client: client, config: ArenaConfig(models: models))
         let progress = Locked((stuckHasText: false, fastDone: false))
+        let (ready, signal) = AsyncStream<Void>.makeStream()
         let task = Task {
             await runner.run(battle: battle, prompt: "Hi") { seat, event in
-                if seat == 1, case .text = event { progress.update { $0.stuckHasText = true } }
-                if seat == 0, event.isTerminal { progress.update { $0.fastDone = true } }
+                let both = progress.update { state -> Bool in
+                    if seat == 1, case .text = event { state.stuckHasText = true }
+                    if seat == 0, event.isTerminal { state.fastDone = true }
+                    return state.stuckHasText && state.fastDone
+                }
+                if both { signal.yield() }
             }
         }
-        while !(progress.value.stuckHasText && progress.value.fastDone) { try await Task.sleep(for: .milliseconds(10)) }
-        let cancelledAt = ContinuousClock.now
+        for await _ in ready { break }
         task.cancel()
         let answers = await task.value
-        #expect(ContinuousClock.now - cancelledAt < .seconds(5))
         #expect(answers.map(\.text) == ["Done.", "Going"])
         #expect(answers.map(\.finishReason) == [.stop, .cancelled])
         try await client.shutdown()
