@@ -1,3 +1,5 @@
+import ArenaCore
+
 /// What one drawn frame cost and carried; the benchmark's raw data.
 public struct FrameReport: Sendable {
     /// When the frame reached the terminal (after flush).
@@ -26,6 +28,9 @@ public enum ScreenRunLoop {
         public var frameObserver: (@Sendable (FrameReport) -> Void)?
         /// How long to wait on quit for verdicts still being saved.
         public var saveGracePeriod: Duration = .seconds(3)
+        /// The clock of the frame cap and the screen's `.tick`s (tests: a manual clock; the input
+        /// timeout itself is the terminal's).
+        public var clock: ArenaClock = .system
 
         public init() {}
     }
@@ -34,8 +39,8 @@ public enum ScreenRunLoop {
     public static func run(state initial: ScreenState, terminal: any TerminalDevice,
                            environment: ArenaScreenEnvironment, inbox: ScreenInbox = ScreenInbox(),
                            options: Options = Options()) -> ScreenState {
-        let clock = ContinuousClock()
-        let start = clock.now
+        let clock = options.clock
+        let start = clock.now()
         var state = initial
         state.size = terminal.size
         let runner = EffectRunner(environment: environment, inbox: inbox)
@@ -53,7 +58,7 @@ public enum ScreenRunLoop {
         while !quitting {
             var timeout = frameMilliseconds
             if state.needsRedraw {
-                let sinceFrame = clock.now - lastFrame
+                let sinceFrame = clock.now() - lastFrame
                 timeout = max(0, frameMilliseconds - Int(sinceFrame.components.attoseconds / 1_000_000_000_000_000)
                     - Int(sinceFrame.components.seconds) * 1000)
             }
@@ -70,14 +75,14 @@ public enum ScreenRunLoop {
                 if observing, case .stream = posted.event { pendingPostTimes.append(posted.postedAt) }
                 effects += state.handle(posted.event)
             }
-            effects += state.handle(.tick(clock.now - start))
+            effects += state.handle(.tick(clock.now() - start))
             if options.externalQuit() { effects += state.handle(.quitRequested) }
             for effect in effects {
                 if effect == .quit { quitting = true } else { runner.perform(effect) }
             }
             if quitting { break }
 
-            let now = clock.now
+            let now = clock.now()
             guard state.needsRedraw, now - lastFrame >= options.frameInterval else { continue }
             if state.fullRedrawRequested {
                 terminal.invalidate()
@@ -92,8 +97,7 @@ public enum ScreenRunLoop {
             state.markDrawn()
             lastFrame = now
             if let observer = options.frameObserver {
-                let flushed = clock.now
-                observer(FrameReport(flushedAt: flushed, renderDuration: flushed - now, changedCells: changes.count,
+                observer(FrameReport(flushedAt: .now, renderDuration: clock.now() - now, changedCells: changes.count,
                                      streamEventsPostedAt: pendingPostTimes))
                 pendingPostTimes.removeAll(keepingCapacity: true)
             }

@@ -21,6 +21,9 @@ public final class InMemoryTerminal: TerminalDevice, Sendable {
         var cursor: CursorPosition?
         var flushes = 0
         var appliedCells = 0
+        /// `nextInput` calls that found nothing queued: the loop's passes while idle.
+        var idlePolls = 0
+        var pollWaiters: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
     }
 
     private let state: Mutex<State>
@@ -65,10 +68,30 @@ public final class InMemoryTerminal: TerminalDevice, Sendable {
     }
 
     private func popInput() -> TerminalInput? {
-        state.withLock { $0.input.isEmpty ? nil : $0.input.removeFirst() }
+        let (unit, ready) = state.withLock { state -> (TerminalInput?, [CheckedContinuation<Void, Never>]) in
+            if !state.input.isEmpty { return (state.input.removeFirst(), []) }
+            state.idlePolls += 1
+            let count = state.idlePolls
+            defer { state.pollWaiters.removeAll { $0.count <= count } }
+            return (nil, state.pollWaiters.filter { $0.count <= count }.map(\.continuation))
+        }
+        for continuation in ready { continuation.resume() }
+        return unit
     }
 
     // MARK: Scripting and inspection
+
+    /// How many times the reader found no input queued.
+    public var idlePollCount: Int { state.withLock { $0.idlePolls } }
+
+    /// Returns once the reader has found no input `more` more times from now: everything typed
+    /// before the call has been read, and the loop has gone round (with a manual clock, time has
+    /// not moved meanwhile).
+    public func idlePolls(more: Int) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            state.withLock { state in state.pollWaiters.append((state.idlePolls + more, continuation)) }
+        }
+    }
 
     /// Queues raw input units.
     public func send(_ units: TerminalInput...) {

@@ -1,5 +1,6 @@
 import ArenaCore
 import ArenaFuzz
+import ArenaTestTraits
 import Synchronization
 import Testing
 @testable import ArenaUI
@@ -60,7 +61,6 @@ import Testing
         #expect(final.hasQuit)
         #expect(recorder.requests.withLock { $0.map(\.prompt) } == ["hello there"])
         #expect(recorder.submissions.withLock { $0.map(\.choice) } == [.seat(1)])
-        #expect(terminal.flushCount < 200)   // frames are coalesced, not one per event
     }
 
     /// Store writes are performed one at a time, in order: a verdict is never saved before the turn
@@ -96,6 +96,40 @@ import Testing
         #expect(await Self.waitFor(terminal) { $0.contains("1 verdict") })
         #expect(order.withLock { $0 } == ["turn 0", "verdict 0"])
         terminal.type("qq")
+        _ = try await run.value
+    }
+
+    /// The frame cap on a manual clock: however much changes, no frame is drawn until 16 ms of
+    /// clock time have passed since the last one, and then exactly one.
+    @Test(.timeLimit(.minutes(1)))
+    func atMostOneFramePerIntervalOfClockTime() async throws {
+        let terminal = InMemoryTerminal(width: 80, height: 16)
+        let clock = ManualClock()
+        let frames = Mutex(0)
+        let (drawn, signal) = AsyncStream<Int>.makeStream()
+        var options = ScreenRunLoop.Options()
+        options.clock = ArenaClock(clock)
+        options.frameObserver = { _ in signal.yield(frames.withLock { $0 += 1; return $0 }) }
+        var drawnFrames = drawn.makeAsyncIterator()
+        let run = Task {
+            try await ArenaScreen.run(environment: Self.environment(Recorder()), theme: .plain, options: options,
+                                      terminal: { terminal })
+        }
+        #expect(await drawnFrames.next() == 1)          // the first frame at once
+        terminal.type("abc")                            // three changes, clock still at 0
+        await terminal.idlePolls(more: 3)
+        #expect(frames.withLock { $0 } == 1)
+        clock.advance(by: .milliseconds(15))
+        await terminal.idlePolls(more: 3)
+        #expect(frames.withLock { $0 } == 1)                      // 15 ms: still capped
+        clock.advance(by: .milliseconds(1))
+        #expect(await drawnFrames.next() == 2)          // 16 ms: one frame, with everything typed
+        #expect(terminal.lines.joined().contains("abc"))
+        await terminal.idlePolls(more: 3)
+        #expect(frames.withLock { $0 } == 2)                      // nothing changed since: no frame
+        terminal.type("\u{03}")
+        terminal.type("\u{03}")
+        clock.advance(by: .seconds(1))
         _ = try await run.value
     }
 
