@@ -114,7 +114,7 @@ final class JudgeSession: Sendable {
         do {
             try store.save(battle: current.battle, turn: submission.turn)
             try store.save(verdict: VerdictRecord(battleID: current.battle.id, turnIndex: submission.turn, verdict: verdict, rater: rater,
-                                                  createdAt: Date(), blind: true))
+                                                  createdAt: submission.votedAt, blind: true))
         } catch {
             return VerdictReceipt(saveError: error.description, reveals: [])
         }

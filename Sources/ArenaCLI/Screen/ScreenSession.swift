@@ -80,7 +80,7 @@ final class ScreenSession: Sendable {
         let answers = submission.answers
         let reveals = battle.seats.map { seat in SeatReveal(seat: seat, answer: answers.first { $0.seatIndex == seat.index }) }
         let record = VerdictRecord(battleID: battle.id, turnIndex: submission.turn, verdict: submission.verdict,
-                                   rater: rater, createdAt: Date(), blind: submission.isBlind)
+                                   rater: rater, createdAt: submission.votedAt, blind: submission.isBlind)
         do {
             let count = try await store.offPool { store throws(StoreError) in
                 try store.save(verdict: record)

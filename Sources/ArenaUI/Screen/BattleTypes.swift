@@ -107,12 +107,15 @@ public struct VerdictSubmission: Sendable, Equatable {
     /// False when names were already revealed earlier in this battle (a follow-up after a vote):
     /// such verdicts should stay out of the ratings, as LMArena keeps only `anony` battles.
     public var isBlind: Bool
+    /// When the vote was cast, on the screen's clock (the stored verdict's time).
+    public var votedAt: Date
 
-    public init(battle: Battle, turn: Int, choice: VerdictChoice, isBlind: Bool) {
+    public init(battle: Battle, turn: Int, choice: VerdictChoice, isBlind: Bool, votedAt: Date) {
         self.battle = battle
         self.turn = turn
         self.choice = choice
         self.isBlind = isBlind
+        self.votedAt = votedAt
     }
 
     public var battleID: String { battle.id.uuidString.lowercased() }

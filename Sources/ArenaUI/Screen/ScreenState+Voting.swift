@@ -19,7 +19,8 @@ extension ScreenState {
         rankingDraft = RankingDraft()
         self.battle?.turns[turn.index].verdict = choice
         savingVerdict = true
-        return [.saveVerdict(VerdictSubmission(battle: battle.battle, turn: turn.index, choice: choice, isBlind: !battle.revealed))]
+        return [.saveVerdict(VerdictSubmission(battle: battle.battle, turn: turn.index, choice: choice, isBlind: !battle.revealed,
+                                               votedAt: wallClockNow))]
     }
 
     mutating func receiveVerdict(turn index: Int, receipt: VerdictReceipt) {

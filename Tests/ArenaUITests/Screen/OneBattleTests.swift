@@ -1,6 +1,7 @@
 import ArenaCore
 import ArenaFuzz
 @testable import ArenaUI
+import Foundation
 import Testing
 
 /// The screen holds ArenaCore's battle and nothing besides: what it streams is what it hands to
@@ -28,9 +29,13 @@ import Testing
         #expect(answers.map(\.metrics.ttftMs) == [40, 10])
         #expect(answers.map(\.metrics.durationMs) == [300, 50])
         #expect(saved.battle == screen.state.battle?.battle)
+        screen.send(.tick(.milliseconds(7_250)))
         screen.type("a")
         let vote = try #require(screen.lastSubmission())
         #expect(vote.battle == saved.battle && vote.turn == 0 && vote.verdict == .seat(0) && vote.isBlind)
+        // Dates come from the screen's clock: the turn when sent, the verdict when cast.
+        #expect(saved.battle.turns[0].createdAt == Date(timeIntervalSince1970: 0))
+        #expect(vote.votedAt == Date(timeIntervalSince1970: 7.25))
     }
 
     /// A model that names itself only while reasoning is flagged like one that says it.
