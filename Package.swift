@@ -42,7 +42,7 @@ let package = Package(
         // A small synchronous PostgreSQL client over libpq (PGPASSWORD, ~/.pgpass and sslmode as psql).
         .target(name: "PGClient", dependencies: ["CLibpq"], swiftSettings: strict),
         // A throwaway PostgreSQL cluster for tests (scripts/postgres-test-cluster.sh).
-        .target(name: "PGTestSupport", swiftSettings: strict),
+        .target(name: "PGTestSupport", dependencies: ["ArenaTestTraits"], swiftSettings: strict),
 
         // The store: SQLite (GRDB) by default, PostgreSQL for teams; records and migrations; the only SQL in the project.
         .target(name: "ArenaStore", dependencies: [

@@ -1,4 +1,5 @@
 import Foundation
+import ArenaTestTraits
 
 /// A throwaway PostgreSQL server for tests: `scripts/postgres-test-cluster.sh` run in a temp
 /// directory on a free 127.0.0.1 port, with role `arena` / password `secret-pw` / database `arena`.
@@ -113,7 +114,7 @@ public final class PostgresTestCluster: Sendable {
     /// Runs the script; returns its output, or throws with it.
     @discardableResult
     static func runScript(_ arguments: [String]) throws(PostgresTestClusterError) -> String {
-        let (status, output) = runToCompletion("/bin/bash", [scriptPath] + arguments)
+        let (status, output) = ChildProcess.run("/bin/bash", [scriptPath] + arguments)
         guard status == 0 else {
             throw PostgresTestClusterError("postgres-test-cluster.sh \(arguments.joined(separator: " ")) failed (\(status)):\n\(output)")
         }

@@ -1,3 +1,4 @@
+import ArenaTestTraits
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -38,30 +39,13 @@ struct TmuxPane: Sendable {
 
     func kill() { _ = try? Self.tmux(["kill-session", "-t", name]) }
 
-    /// Runs tmux with posix_spawn and waitpid. Not `Process`: the first command forks the tmux
-    /// server, which keeps inherited descriptors open, and Foundation's child reaping proved
-    /// unreliable with it. The output goes through a file, never a pipe the server could hold.
+    /// Runs tmux (`ChildProcess`: the first command forks the tmux server, which keeps inherited
+    /// descriptors open, so the output goes through a file, never a pipe the server could hold).
     @discardableResult
     static func tmux(_ arguments: [String]) throws -> String {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)").path
-        defer { unlink(output) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = ["tmux", "-L", socket] + arguments
-        var cArguments = argv.map { strdup($0) } + [nil]
-        defer { cArguments.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, &cArguments, environ)
-        guard spawned == 0 else { throw TmuxFailure(arguments: arguments, status: Int32(spawned)) }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        let exited = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        guard exited == 0 else { throw TmuxFailure(arguments: arguments, status: exited) }
-        return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+        let (status, output) = ChildProcess.run("tmux", ["-L", socket] + arguments, errors: .discarded)
+        guard status == 0 else { throw TmuxFailure(arguments: arguments, status: status) }
+        return output
     }
 
     struct TmuxFailure: Error { var arguments: [String]; var status: Int32 }
