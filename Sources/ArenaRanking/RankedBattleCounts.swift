@@ -35,6 +35,20 @@ public struct RankedBattleCounts: Sendable, Equatable {
         self.init(modelCount: modelCount, patterns: patterns, counts: counts)
     }
 
+    /// These counts and one more battle (for a look after every vote: O(patterns), no rebuild).
+    public func adding(_ battle: RankedBattle) throws(RankingError) -> RankedBattleCounts {
+        for model in battle.models { try RankingError.checkModel(model, modelCount: modelCount) }
+        let key = battle.ratingPattern
+        var counts = counts, patterns = patterns
+        if let k = patterns.firstIndex(of: key) {
+            counts[k] += 1
+        } else {
+            patterns.append(key)
+            counts.append(1)
+        }
+        return RankedBattleCounts(modelCount: modelCount, patterns: patterns, counts: counts)
+    }
+
     /// Same patterns, other counts (a bootstrap resample).
     init(modelCount: Int, patterns: [RankedBattle], counts: [Double]) {
         self.modelCount = modelCount

@@ -17,6 +17,7 @@ let subcommands: [String: ([String]) async -> Int32] = [
     "stats": StatsBenchmark.run,
     "ask": AskBenchmark.run,
     "nway": NWayBenchmark.run,
+    "nway-settled": NWaySettledBenchmark.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -28,5 +29,6 @@ let usage = "usage: arena-bench <\(subcommands.keys.sorted().joined(separator: "
     + "ranking " + RankingBenchmark.usage + "ingest " + IngestBenchmark.usage + "ttft " + TTFTBenchmark.usage
     + "store-writes " + StoreWriteBenchmark.usage + "screen-model " + ScreenModelBenchmark.usage
     + "stats " + StatsBenchmark.usage + "ask " + AskBenchmark.usage + "nway " + NWayBenchmark.usage
+    + "nway-settled " + NWaySettledBenchmark.usage
 (help ? FileHandle.standardOutput : FileHandle.standardError).write(Data(usage.utf8))
 exit(help ? 0 : 2)

@@ -38,4 +38,15 @@ import Testing
         #expect(covered >= 5)
         #expect(fullWidth < 0.8 * winnerWidth)
     }
+
+    @Test func addingOneBattleAtATimeEqualsCountingThemAll() throws {
+        let battles = RankedBattleSimulator(ratings: Self.truth, tieWeights: [2: 0.4]).battles(count: 400, seats: 3, seed: 3)
+        var counts = try RankedBattleCounts(modelCount: 6, battles: [])
+        for (index, battle) in battles.enumerated() {
+            counts = try counts.adding(battle)
+            if index % 97 == 0 { #expect(counts == (try RankedBattleCounts(modelCount: 6, battles: Array(battles[...index])))) }
+        }
+        #expect(counts == (try RankedBattleCounts(modelCount: 6, battles: battles)))
+        #expect(throws: RankingError.self) { try counts.adding(try RankedBattle(groups: [[0], [6]])) }
+    }
 }

@@ -8,8 +8,10 @@ import Foundation
 struct AnswerStreamer: Sendable {
     let client: ModelClient
 
-    /// Forwards every event; `onTiming` is called once, just before the terminal event. A stream
-    /// that ends without one (only cancellation does that) is ended `.cancelled`.
+    /// Forwards every event. `onTiming` is called with the time to first token just before the
+    /// first text (so an answer cancelled by its listener keeps it), then with the whole timing
+    /// just before the terminal event. A stream that ends without one (only cancellation does
+    /// that) is ended `.cancelled`.
     func stream(_ request: ChatRequest, limits: StreamLimits, onTiming: (AnswerTiming) -> Void,
                 onEvent: (StreamEvent) -> Void) async {
         let clock = client.clock
@@ -21,8 +23,10 @@ struct AnswerStreamer: Sendable {
         }
         for await event in client.stream(request, limits: limits) where !ended {
             switch event {
-            case .text(let piece) where !piece.isEmpty && firstContent == nil: firstContent = clock.now()
-            case .reasoning(let piece) where !piece.isEmpty && firstContent == nil: firstContent = clock.now()
+            case .text(let piece) where !piece.isEmpty && firstContent == nil,
+                 .reasoning(let piece) where !piece.isEmpty && firstContent == nil:
+                firstContent = clock.now()
+                onTiming(AnswerTiming(ttftMs: (clock.now() - start).milliseconds))
             case .finished, .failed:
                 ended = true
                 onTiming(timing())

@@ -178,7 +178,8 @@ extension ScreenState {
         guard !awaitingBattle else { return [] }
         awaitingBattle = true
         battleError = nil
-        if battle != nil { showToast("Shuffling new seats…") }
+        // Judge mode says "Saved · next comparison" itself: this would overwrite it.
+        if battle != nil, !judgeMode { showToast("Shuffling new seats…") }
         return [.newBattle]
     }
 

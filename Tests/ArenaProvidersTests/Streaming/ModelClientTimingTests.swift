@@ -154,4 +154,26 @@ struct ModelClientTimingTests {
         try await client.shutdown()
         try await server.stop()
     }
+
+    /// The time to first token is reported as the first text arrives, before it, so a listener
+    /// that cancels mid-answer (the screen's Esc) still has it; the whole timing comes before the end.
+    @Test func timeToFirstTokenIsReportedBeforeTheFirstText() async throws {
+        let server = try await LocalStreamingServer.start { _ in .openAIChat(["", "Hel", "lo"]) }
+        let model = Self.model(server)
+        let client = ModelClient(clock: ArenaClock(ManualClock()))
+        let log = Locked([String]())
+        await BattleRunner(client: client, config: ArenaConfig(models: [model])).stream(
+            seats: [Seat(index: 0, model: model)], conversations: [[ChatMessage(role: .user, content: "Hi")]],
+            onTiming: { _, timing in log.update { $0.append("timing ttft=\(timing.ttftMs.map { "\($0)" } ?? "-") total=\(timing.durationMs.map { "\($0)" } ?? "-")") } },
+            onEvent: { _, event in
+                switch event {
+                case .text(let piece): log.update { $0.append("text \(piece)") }
+                case .finished(let reason): log.update { $0.append("finished \(reason)") }
+                default: break
+                }
+            })
+        #expect(log.value == ["timing ttft=0.0 total=-", "text Hel", "text lo", "timing ttft=0.0 total=0.0", "finished stop"])
+        try await client.shutdown()
+        try await server.stop()
+    }
 }

@@ -39,6 +39,20 @@ import Testing
     }
 
     /// A model that names itself only while reasoning is flagged like one that says it.
+    /// Esc keeps what each seat measured so far: the time to first token arrives with the first
+    /// text; a seat cancelled before it has none, and no cancelled seat has a total time.
+    @Test func aCancelledTurnKeepsEachSeatsTimeToFirstToken() throws {
+        var screen = ScreenHarness(width: 100, height: 20)
+        screen.type("hi\r")
+        screen.send(.seatTimed(turn: 0, seat: 0, timing: AnswerTiming(ttftMs: 120)))
+        screen.stream(seat: 0, .text("Partial"))
+        screen.key(.escape)
+        let answers = try #require(screen.lastTurnSave()).battle.turns[0].answers
+        #expect(answers.map(\.finishReason) == [.cancelled, .cancelled])
+        #expect(answers.map(\.metrics.ttftMs) == [120, nil])
+        #expect(answers.map(\.metrics.durationMs) == [nil, nil])
+    }
+
     @Test func aReasoningOnlyLeakIsFlaggedInWhatIsStored() throws {
         var screen = ScreenHarness(width: 120, height: 20)
         screen.type("who are you?\r")
@@ -84,4 +98,23 @@ import Testing
         guard case .saveVerdict(let vote) = effects.first else { Issue.record("\(effects)"); return }
         #expect(vote.battle.turns.map(\.answers) == [stored.answers])
     }
+
+    /// Judging moves on after a saved vote and says so; nothing is shuffled, so nothing says that.
+    @Test func judgeModeSaysSavedAndMovesOn() throws {
+        var screen = ScreenHarness(models: [])
+        screen.state = ScreenState(size: TerminalSize(width: 100, height: 20), theme: .plain,
+                                   store: StoreStatus(path: "/data/arena.sqlite", verdictCount: 0), judgeMode: true)
+        _ = screen.takeEffects()
+        let stored = BattleTurn.answered("p", texts: ["one", "two"])
+        let setup = BattleSetup.named(["m1", "m2"], id: "j1", storedTurn: stored)
+        screen.send(.battleReady(setup))
+        screen.send(.answersLoaded(battleID: setup.battleID, turn: stored))
+        screen.type("a")
+        _ = screen.takeEffects()
+        screen.send(.verdictSaved(turn: 0, receipt: VerdictReceipt(verdictCount: 1, reveals: [], leakedWords: [])))
+        #expect(screen.takeEffects() == [.newBattle])
+        let text = screen.screenText()
+        #expect(text.contains("Saved · next comparison") && !text.contains("Shuffling"), "\(text)")
+    }
 }
+
