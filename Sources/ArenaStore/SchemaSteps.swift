@@ -13,7 +13,20 @@ enum SchemaSteps {
         case .sqlite: released
         case .postgres: released.map { ($0.name, $0.sql.replacingOccurrences(of: " REAL", with: " DOUBLE PRECISION")) }
         }
-        return shared + [("v6-battle-leak", battleLeak(dialect)), ("v7-verdict-ranking", verdictRanking(dialect))]
+        return shared + [("v6-battle-leak", battleLeak(dialect)), ("v7-verdict-ranking", verdictRanking(dialect)),
+                         // Prompt history reads the newest turns first (`recentPromptsSQL`).
+                         ("v8-turn-created-at", "CREATE INDEX turn_created_at ON turn(created_at);")]
+    }
+
+    /// The screen's prompt history: distinct prompts, most recently used last, found among the
+    /// newest `limit × 25` turns (read through `turn_created_at`, so it costs the same whatever
+    /// the store holds). One text for both backends; the placeholder is the dialect's.
+    static func recentPromptsSQL(_ dialect: Dialect) -> String {
+        let (limit, window) = dialect == .sqlite ? ("?", "? * 25") : ("$1", "$1 * 25")
+        return """
+            SELECT prompt FROM (SELECT prompt, created_at FROM turn ORDER BY created_at DESC LIMIT \(window)) recent
+            GROUP BY prompt ORDER BY max(created_at) DESC LIMIT \(limit)
+            """
     }
 
     private static let released: [(name: String, sql: String)] = [

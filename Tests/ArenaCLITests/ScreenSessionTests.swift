@@ -34,7 +34,7 @@ struct ScreenSessionTests {
         let client = ModelClient()
         let session = ScreenSession(models: models, config: ArenaConfig(models: models), store: store, client: client,
                                     rater: "tester", systemPrompt: nil)
-        let environment = try session.environment()
+        let environment = session.environment()
         let terminal = InMemoryTerminal(width: 100, height: 20)
         let run = Task { try await ArenaScreen.run(environment: environment, theme: .plain, terminal: { terminal }) }
 
@@ -76,5 +76,33 @@ struct ScreenSessionTests {
         #expect(osprey.metrics.outputTokens == 2 && osprey.metrics.tokensEstimated == false)
         try await client.shutdown()
         try await server.stop()
+    }
+
+    /// The screen opens without reading the store; the count and the prompt history follow.
+    @Test func theCountAndHistoryArriveFromTheStoreAfterOpening() async throws {
+        let storePath = FileManager.default.temporaryDirectory.appendingPathComponent("arena-screen-\(UUID().uuidString)/s.sqlite").path
+        let store = try BattleStore(path: storePath)
+        let models = ["one", "two"].map { ModelConfig(name: $0, baseURL: URL(string: "http://127.0.0.1:9/v1")!, model: $0) }
+        var battle = Battle(createdAt: Date(), mode: .ask, blind: true, systemPrompt: nil,
+                            seats: models.enumerated().map { Seat(index: $0.offset, model: $0.element) })
+        battle.turns = [BattleTurn(index: 0, prompt: "An earlier question", createdAt: battle.createdAt, answers: [
+            Answer(seatIndex: 0, text: "Yes.", finishReason: .stop), Answer(seatIndex: 1, text: "No.", finishReason: .stop),
+        ])]
+        try store.save(battle: battle, turn: 0)
+        try store.save(verdict: VerdictRecord(battleID: battle.id, turnIndex: 0, verdict: .seat(1), rater: "me", createdAt: Date()))
+        let client = ModelClient()
+        let session = ScreenSession(models: models, config: ArenaConfig(models: models), store: store, client: client,
+                                    rater: "me", systemPrompt: nil)
+        let environment = session.environment()
+        #expect(environment.store.verdictCount == nil)
+        #expect(await environment.loadStore() == StoreDetails(verdictCount: 1, promptHistory: ["An earlier question"]))
+        let terminal = InMemoryTerminal(width: 100, height: 20)
+        let run = Task { try await ArenaScreen.run(environment: environment, theme: .plain, terminal: { terminal }) }
+        #expect(await Self.waitFor(terminal) { $0.contains("1 verdict") })
+        terminal.send(.key(.up))
+        #expect(await Self.waitFor(terminal) { $0.contains("An earlier question") }, "\(terminal.lines.joined(separator: "\n"))")
+        terminal.type("\u{03}\u{03}")   // Ctrl-C twice
+        _ = try await run.value
+        try await client.shutdown()
     }
 }

@@ -40,7 +40,7 @@ struct ScreenCommand: AsyncParsableCommand {
         if environment["XDG_CONFIG_HOME"] == nil { environment["XDG_CONFIG_HOME"] = (global.locations.configDirectory as NSString).deletingLastPathComponent }
         let (resolvedTheme, warning) = ThemeResolver.resolve(name: theme, environment: environment)
         do {
-            try await ArenaScreen.run(environment: try session.environment(), theme: resolvedTheme, notice: warning)
+            try await ArenaScreen.run(environment: session.environment(), theme: resolvedTheme, notice: warning)
         } catch let error as TerminalError {
             try? await client.shutdown()
             throw CLIFailure(error.message)

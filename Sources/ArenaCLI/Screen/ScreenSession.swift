@@ -31,22 +31,26 @@ final class ScreenSession: Sendable {
         self.random = random
     }
 
-    func environment() throws -> ArenaScreenEnvironment {
-        let status: StoreStatus
-        let history: [String]
-        do {
-            status = StoreStatus(path: store.path, verdictCount: try store.verdictCount())
-            history = try store.recentPrompts()
-        } catch {
-            throw CLIFailure(error.description)
-        }
-        return ArenaScreenEnvironment(
-            store: status, promptHistory: history,
+    /// The screen's environment. The store is only opened here: its count and history are read
+    /// after the first frame (`loadStore`).
+    func environment() -> ArenaScreenEnvironment {
+        var environment = ArenaScreenEnvironment(
+            store: StoreStatus(path: store.path, verdictCount: nil),
             newBattle: { [self] in newBattle() },
             runTurn: { [self] request, sink in await runTurn(request, sink: sink) },
             saveTurn: { [self] submission in await saveTurn(submission) },
             saveVerdict: { [self] submission in await saveVerdict(submission) },
             leaderboard: { [self] width in leaderboardLines(width: width) })
+        environment.loadStore = { [store] in
+            do throws(StoreError) {
+                return try await store.offPool { store throws(StoreError) in
+                    StoreDetails(verdictCount: try store.verdictCount(), promptHistory: try store.recentPrompts())
+                }
+            } catch {
+                return StoreDetails(verdictCount: nil, error: error.description)
+            }
+        }
+        return environment
     }
 
     /// New seats, shuffled; the screen keeps the battle and hands it back with every save.

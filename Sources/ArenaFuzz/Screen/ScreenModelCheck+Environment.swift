@@ -19,7 +19,7 @@ extension ScreenModelCheck {
                     report.failures.append("seed \(seed): a turn save for turn \(submission.turn) while turn \(turns.count - 1) is on screen")
                 }
                 checkStored(submission.battle)
-            case .cancelStreams, .quit, .markAdequacy, .showLeaderboard:
+            case .cancelStreams, .quit, .markAdequacy, .showLeaderboard, .loadStore:
                 break
             }
         }

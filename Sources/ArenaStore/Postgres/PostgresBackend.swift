@@ -194,7 +194,7 @@ final class PostgresBackend: StoreBackend {
 
     func recentPrompts(limit: Int) throws(StoreError) -> [String] {
         try run { connection in
-            try connection.execute("SELECT prompt FROM turn GROUP BY prompt ORDER BY max(created_at) DESC LIMIT $1", [.int(limit)])
+            try connection.execute(SchemaSteps.recentPromptsSQL(.postgres), [.int(limit)])
                 .rows.compactMap { try $0.string("prompt") }.reversed()
         }
     }

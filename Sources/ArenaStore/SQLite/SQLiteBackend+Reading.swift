@@ -50,9 +50,7 @@ extension SQLiteBackend {
     /// Recent distinct prompts, oldest first (for prompt recall in the arena screen).
     public func recentPrompts(limit: Int = 200) throws(StoreError) -> [String] {
         try read { db in
-            let rows = try String.fetchAll(db, sql: """
-                SELECT prompt FROM turn GROUP BY prompt ORDER BY max(created_at) DESC LIMIT ?
-                """, arguments: [limit])
+            let rows = try String.fetchAll(db, sql: SchemaSteps.recentPromptsSQL(.sqlite), arguments: [limit, limit])
             return rows.reversed()
         }
     }

@@ -35,6 +35,9 @@ public struct ArenaScreenEnvironment: Sendable {
     public var saveVerdict: @Sendable (VerdictSubmission) async -> VerdictReceipt
     /// The leaderboard as lines of text fitting the given width (for `l`).
     public var leaderboard: @Sendable (Int) async -> [String]
+    /// Counts the verdicts and reads the prompt history, after the first frame; asked only when
+    /// `store.verdictCount` is nil.
+    public var loadStore: @Sendable () async -> StoreDetails = { StoreDetails(verdictCount: nil) }
     /// Judge mode: stored answers are compared, nothing is revealed, `+`/`-`/`u` work.
     public var judgeMode = false
     /// Judge mode: store an adequacy mark (battle id, seat, adequate); returns an error message or nil.

@@ -49,6 +49,8 @@ final class EffectRunner {
             }
         case .showLeaderboard(let width):
             Task { inbox.post(.leaderboardReady(await environment.leaderboard(width))) }
+        case .loadStore:
+            Task { inbox.post(.storeLoaded(await environment.loadStore())) }
         case .quit:
             break
         }

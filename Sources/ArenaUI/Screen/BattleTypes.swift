@@ -194,10 +194,27 @@ public struct VerdictReceipt: Sendable, Equatable {
 /// What the status line shows about the store.
 public struct StoreStatus: Sendable, Equatable {
     public var path: String
-    public var verdictCount: Int
+    /// Nil until counted: the screen opens before the store is read (`.loadStore`).
+    public var verdictCount: Int?
 
-    public init(path: String, verdictCount: Int) {
+    public init(path: String, verdictCount: Int?) {
         self.path = path
         self.verdictCount = verdictCount
+    }
+}
+
+/// The environment's answer to `.loadStore`: what the screen shows from the store, read after the
+/// first frame so that opening costs the same whatever the store holds.
+public struct StoreDetails: Sendable, Equatable {
+    public var verdictCount: Int?
+    /// Earlier prompts for Up/Down, oldest first.
+    public var promptHistory: [String]
+    /// Why reading failed, in words for the user.
+    public var error: String?
+
+    public init(verdictCount: Int?, promptHistory: [String] = [], error: String? = nil) {
+        self.verdictCount = verdictCount
+        self.promptHistory = promptHistory
+        self.error = error
     }
 }

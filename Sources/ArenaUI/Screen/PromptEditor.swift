@@ -20,6 +20,12 @@ public struct PromptEditor: Sendable, Equatable {
 
     public init(history: [String] = []) { self.history = history }
 
+    /// Older prompts (from the store) go before the ones sent since.
+    public mutating func prependHistory(_ older: [String]) {
+        history = older + history
+        if let index = historyIndex { historyIndex = index + older.count }
+    }
+
     public var text: String { lines.map { String($0) }.joined(separator: "\n") }
     public var isEmpty: Bool { lines.count == 1 && lines[0].isEmpty }
 

@@ -35,6 +35,8 @@ public enum ScreenEvent: Sendable, Equatable {
     case adequacyMarked(seat: Int, adequate: Bool, error: String?)
     /// The leaderboard the environment computed, as lines of text.
     case leaderboardReady([String])
+    /// Answer to `.loadStore`: the verdict count and prompt history.
+    case storeLoaded(StoreDetails)
 }
 
 /// What the reducer asks the outside world to do; the run loop performs effects through the
@@ -58,6 +60,8 @@ public enum ScreenEffect: Sendable, Equatable {
     case undo
     /// Compute the leaderboard to fit this many columns and post `.leaderboardReady`.
     case showLeaderboard(width: Int)
+    /// Count the verdicts and read the prompt history (answer: `.storeLoaded`).
+    case loadStore
 }
 
 /// The screen's mode, derived from the state.

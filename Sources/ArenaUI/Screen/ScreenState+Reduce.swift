@@ -68,6 +68,12 @@ extension ScreenState {
             awaitingBattle = false
             battleError = message
             return []
+        case .storeLoaded(let details):
+            // A saved verdict's count is newer than this one.
+            if store.verdictCount == nil { store.verdictCount = details.verdictCount }
+            editor.prependHistory(details.promptHistory)
+            if let error = details.error { showToast("Store: \(error)", isError: true, seconds: 8) }
+            return []
         case .leaderboardReady(let lines):
             if overlay?.title == "Leaderboard" { overlay = TextOverlay(title: "Leaderboard", lines: lines) }
             return []
@@ -194,9 +200,10 @@ extension ScreenState {
 }
 
 extension ScreenState {
-    /// Effects to perform when the screen opens: shuffle the first battle.
+    /// Effects to perform when the screen opens: shuffle the first battle, and read the store's
+    /// count and history unless they came with the screen.
     public mutating func start() -> [ScreenEffect] {
-        requestNewBattle()
+        requestNewBattle() + (store.verdictCount == nil ? [.loadStore] : [])
     }
 
     /// The run loop drew the current state.

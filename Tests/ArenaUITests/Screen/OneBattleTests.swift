@@ -118,3 +118,33 @@ import Testing
     }
 }
 
+
+/// The screen opens before the store is read: the count and history arrive as an event.
+@Suite struct StoreLoadingTests {
+    @Test func theCountAndHistoryArriveAfterTheFirstFrame() {
+        var screen = ScreenHarness(width: 100, height: 20, store: StoreStatus(path: "/data/arena.sqlite", verdictCount: nil))
+        #expect(screen.takeEffects().contains(.loadStore))
+        #expect(screen.screenText().contains("counting…"))
+        screen.type("sent now\r")
+        _ = screen.takeEffects()
+        screen.send(.storeLoaded(StoreDetails(verdictCount: 1_234, promptHistory: ["older one", "older two"])))
+        #expect(screen.screenText().contains("1,234 verdicts"))
+        #expect(screen.state.editor.history == ["older one", "older two", "sent now"])
+    }
+
+    @Test func aCountFromASavedVerdictIsNotReplacedByAnOlderOne() {
+        var screen = ScreenHarness(width: 100, height: 20, store: StoreStatus(path: "/data/arena.sqlite", verdictCount: nil))
+        screen.type("hi\r")
+        screen.answerAll(["x", "y"])
+        screen.type("a")
+        screen.send(.verdictSaved(turn: 0, receipt: VerdictReceipt(verdictCount: 8, reveals: [])))
+        screen.send(.storeLoaded(StoreDetails(verdictCount: 7, error: "disk I/O error")))
+        let text = screen.screenText()
+        #expect(text.contains("8 verdicts") && text.contains("Store: disk I/O error"), "\(text)")
+    }
+
+    @Test func aScreenGivenItsCountDoesNotAskForIt() {
+        var screen = ScreenHarness(width: 100, height: 20)
+        #expect(!screen.takeEffects().contains(.loadStore))
+    }
+}
