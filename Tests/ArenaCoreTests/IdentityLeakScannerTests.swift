@@ -12,9 +12,12 @@ struct IdentityLeakScannerTests {
         " ", "  ", "-", "_", ".", ",", "'", "\n", "\r\n", "\r", "\t", "(", ")", "/", "4", "3.5", "x", "ab", "Z",
         "meta", "data", "gem", "stone", "hugging", "face", "command", "r", "alp", "aca", "ol", "mo",
         "“", "”", "—", "–", "…", "•", "→", "😀", "🦙", "©", "\u{00A0}", "±", "€",
+        // Inert letters: letters that match no word.
+        "日本", "Σ", "Привет", "ひらがな", "カタカナー", "한국", "ά", "。", "（",
         // Not inert: these make the scanner defer to the reference scan.
-        "é", "e\u{301}", "\u{301}", "İ", "\u{212A}", "日本", "ß", "Σ", "\u{200D}", "\u{FE0F}", "🏻", "ª", "²",
+        "é", "e\u{301}", "\u{301}", "İ", "\u{212A}", "ß", "\u{200D}", "\u{FE0F}", "🏻", "ª", "²", "\u{3099}", "\u{0483}",
     ]
+    static let inertCount = 53
 
     static func randomText(_ g: inout SeededGenerator, inert: Bool) -> String {
         let words = IdentityLeakDetector.identityWords
@@ -30,7 +33,7 @@ struct IdentityLeakScannerTests {
                 }
                 text += word
             } else {
-                let pool = inert ? Array(fragments.prefix(44)) : fragments
+                let pool = inert ? Array(fragments.prefix(Self.inertCount)) : fragments
                 text += pool[Int.random(in: 0..<pool.count, using: &g)]
             }
         }
@@ -96,5 +99,33 @@ struct IdentityLeakScannerTests {
             #expect(("\r" + single).count == 2 && (single + "\n").count == 2, "U+\(String(value, radix: 16))")
         }
         #expect(checked > 1000)
+    }
+
+    /// Every scalar `isInertLetter` admits is a letter that cannot touch an ASCII word: the same
+    /// property checks, and the scan around it (before, after, inside a word) equals the reference.
+    @Test("inert letters: letters with no ASCII case, decomposition or cluster joining")
+    func inertLetterTable() {
+        var checked = 0
+        for value in UInt32(0x80)...0x1FFFF {
+            guard IdentityLeakScanner.isInertLetter(value), let scalar = Unicode.Scalar(value) else { continue }
+            checked += 1
+            let single = String(scalar), name = "U+\(String(value, radix: 16))"
+            #expect(Character(single).isLetter, "\(name)")
+            #expect(!single.lowercased().unicodeScalars.contains { $0.isASCII }, "\(name)")
+            #expect(!single.decomposedStringWithCanonicalMapping.unicodeScalars.contains { $0.isASCII }, "\(name)")
+            #expect(("a" + single + "a").count == 3 && ("\r" + single).count == 2 && (single + "\n").count == 2, "\(name)")
+            // The reference scan is slow: every scalar of the small scripts, every 13th ideograph.
+            guard value < 0x3400 || value % 13 == 0 else { continue }
+            for text in ["\(single)gpt", "gpt\(single)", "\(single) GPT-4 \(single)", "gp\(single)t", "meta\(single)llama",
+                         "\(single)\(single)claude", "claude \(single)"] {
+                #expect(IdentityLeakDetector.matches(in: text) == IdentityLeakDetector.referenceMatches(in: text),
+                        "\(name) in \(text.debugDescription)")
+            }
+        }
+        #expect(checked > 39_000)
+        var scanner = IdentityLeakScanner()
+        scanner.feed("漢字で答えます。Я — GPT-4 и Claude, 한국어")
+        #expect(!scanner.needsReferenceScan)      // CJK, Cyrillic and Hangul take the linear path
+        #expect(scanner.finish(text: "漢字で答えます。Я — GPT-4 и Claude, 한국어") == ["gpt", "claude"])
     }
 }
