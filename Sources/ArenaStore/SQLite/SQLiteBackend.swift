@@ -167,29 +167,28 @@ extension SQLiteBackend {
     public func importBattles(_ produce: (_ add: ([StoredBattle]) throws -> Int) throws -> Void) throws(StoreError) -> Int {
         try write { db in
             var added = 0
-            let inserts = PreparedInserts(db)
             try produce { battles in
                 let before = added
-                for stored in battles where try Self.insertIfNew(stored, db, inserts) { added += 1 }
+                for stored in battles where try Self.insertIfNew(stored, db) { added += 1 }
                 return added - before
             }
             return added
         }
     }
 
-    static func insertIfNew(_ stored: StoredBattle, _ db: Database, _ inserts: PreparedInserts) throws -> Bool {
+    static func insertIfNew(_ stored: StoredBattle, _ db: Database) throws -> Bool {
         let battle = stored.battle
         let id = battle.id.uuidString
         let known = try db.cachedStatement(sql: "SELECT 1 FROM battle WHERE id = ?")
         if try Int.fetchOne(known, arguments: [id]) != nil { return false }
-        try inserts.insert(BattleRow(battle))
-        for leak in LeakRow.rows(battleID: id, words: stored.leakedWords) { try inserts.insert(leak) }
-        for seat in battle.seats { try inserts.insert(SeatRow(seat, battleID: id)) }
+        try BattleRow(battle).insert(db)
+        for leak in LeakRow.rows(battleID: id, words: stored.leakedWords) { try leak.insert(db) }
+        for seat in battle.seats { try SeatRow(seat, battleID: id).insert(db) }
         for turn in battle.turns {
-            try inserts.insert(TurnRow(turn, battleID: id))
-            for answer in turn.answers { try inserts.insert(AnswerRow(answer, battleID: id, turn: turn.index)) }
+            try TurnRow(turn, battleID: id).insert(db)
+            for answer in turn.answers { try AnswerRow(answer, battleID: id, turn: turn.index).insert(db) }
         }
-        for verdict in stored.verdicts.values { try inserts.insert(VerdictRow(verdict)) }
+        for verdict in stored.verdicts.values { try VerdictRow(verdict).insert(db) }
         return true
     }
 }
