@@ -50,13 +50,6 @@ struct JudgeTests {
         #expect(catPicks >= 15)
     }
 
-    static func waitFor(_ terminal: InMemoryTerminal, _ condition: (String) -> Bool) async -> Bool {
-        for _ in 0..<3000 {
-            if condition(terminal.lines.joined(separator: "\n")) { return true }
-            try? await Task.sleep(for: .milliseconds(10))
-        }
-        return false
-    }
 
     @Test func judgingVotesMarksUndoesAndStoresLinkedBattles() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("arena-judge-\(UUID().uuidString)/s.sqlite").path
@@ -68,33 +61,33 @@ struct JudgeTests {
         let environment = try session.environment()
         let run = Task { try await ArenaScreen.run(environment: environment, theme: .plain, terminal: { terminal }) }
 
-        #expect(await Self.waitFor(terminal) { $0.contains("0 judged, 4 left") && $0.contains("Short is good.") })
+        #expect(await terminal.waitFor { $0.contains("0 judged, 4 left") && $0.contains("Short is good.") })
         let screen = terminal.lines.joined(separator: "\n")
         #expect(screen.contains("ant on first") && screen.contains("bee on first"))
         #expect(!screen.contains("│ant") && !screen.contains(" ant ") , "a model name is shown as a title")
         terminal.type("i")  // the whole prompt and the notes, in a box
-        #expect(await Self.waitFor(terminal) { $0.contains(" Prompt and notes ") && $0.contains("Notes for the judge:") })
+        #expect(await terminal.waitFor { $0.contains(" Prompt and notes ") && $0.contains("Notes for the judge:") })
         terminal.type(" ")
-        #expect(await Self.waitFor(terminal) { !$0.contains(" Prompt and notes ") })
+        #expect(await terminal.waitFor { !$0.contains(" Prompt and notes ") })
         terminal.type("+")  // seat A adequate
-        #expect(await Self.waitFor(terminal) { $0.contains("A✓") })
+        #expect(await terminal.waitFor { $0.contains("A✓") })
         terminal.type("a")
-        #expect(await Self.waitFor(terminal) { $0.contains("1 judged, 3 left") })
-        #expect(await Self.waitFor(terminal) { $0.contains("│ 1 verdict ") })
+        #expect(await terminal.waitFor { $0.contains("1 judged, 3 left") })
+        #expect(await terminal.waitFor { $0.contains("│ 1 verdict ") })
         terminal.type("u")
         // Undo says so and the status line's count goes back.
-        #expect(await Self.waitFor(terminal) { $0.contains("0 judged, 4 left") && $0.contains("│ 0 verdicts") })
-        #expect(await Self.waitFor(terminal) { $0.contains("Undone") })
+        #expect(await terminal.waitFor { $0.contains("0 judged, 4 left") && $0.contains("│ 0 verdicts") })
+        #expect(await terminal.waitFor { $0.contains("Undone") })
         for (judged, key) in ["t", "a", "x", "b"].enumerated() {
-            #expect(await Self.waitFor(terminal) { $0.contains("\(judged) judged, \(4 - judged) left") && $0.contains(" wins ") })
+            #expect(await terminal.waitFor { $0.contains("\(judged) judged, \(4 - judged) left") && $0.contains(" wins ") })
             terminal.type(key)
         }
         // The end state: what would help next, and a single q quits.
-        #expect(await Self.waitFor(terminal) {
+        #expect(await terminal.waitFor {
             $0.contains("all 4 comparisons judged; for more, add answers: arena run s --repeat 2") && $0.contains("q quits")
         })
         terminal.type("ll")  // the suite's standings and cost-vs-quality plot
-        #expect(await Self.waitFor(terminal) { $0.contains(" Leaderboard ") && $0.contains("adequate ≥ 90%") })
+        #expect(await terminal.waitFor { $0.contains(" Leaderboard ") && $0.contains("adequate ≥ 90%") })
         terminal.type("x")
         terminal.type("q")
         _ = try await run.value

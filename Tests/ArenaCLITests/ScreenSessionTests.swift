@@ -11,13 +11,6 @@ import Testing
 /// in-memory terminal, driven by keys as a user would.
 @Suite("Arena screen end to end", .timeLimit(.minutes(1)))
 struct ScreenSessionTests {
-    static func waitFor(_ terminal: InMemoryTerminal, _ condition: (String) -> Bool) async -> Bool {
-        for _ in 0..<3000 {
-            if condition(terminal.lines.joined(separator: "\n")) { return true }
-            try? await Task.sleep(for: .milliseconds(10))
-        }
-        return false
-    }
 
     @Test func blindUntilTheVoteThenRevealedAndStoredWithItsSeatOrder() async throws {
         let server = try await LocalStreamingServer.start { request in
@@ -38,22 +31,22 @@ struct ScreenSessionTests {
         let terminal = InMemoryTerminal(width: 100, height: 20)
         let run = Task { try await ArenaScreen.run(environment: environment, theme: .plain, terminal: { terminal }) }
 
-        #expect(await Self.waitFor(terminal) { $0.contains(" A ") && $0.contains(" B ") })
+        #expect(await terminal.waitFor { $0.contains(" A ") && $0.contains(" B ") })
         terminal.type("Say hello\r")
-        #expect(await Self.waitFor(terminal) { $0.contains("Vote:") && $0.contains("Kestrel says hello.") && $0.contains("Osprey answers.") })
+        #expect(await terminal.waitFor { $0.contains("Vote:") && $0.contains("Kestrel says hello.") && $0.contains("Osprey answers.") })
         let before = terminal.lines.joined(separator: "\n")
         #expect(!before.contains("kestrel") && !before.contains("osprey"), "a model name showed before the vote")
         #expect(!before.contains("TTFT") && !before.contains("tok/s") && !before.contains("$"), "a metric showed before the vote")
 
         terminal.type("a")
-        #expect(await Self.waitFor(terminal) { $0.contains("kestrel") && $0.contains("osprey") && $0.contains("1 verdict") })
+        #expect(await terminal.waitFor { $0.contains("kestrel") && $0.contains("osprey") && $0.contains("1 verdict") })
         let after = terminal.lines
         terminal.type("l")  // after the vote the prompt is empty: l is held, a second l opens
-        #expect(await Self.waitFor(terminal) { $0.contains("press l again") })
+        #expect(await terminal.waitFor { $0.contains("press l again") })
         terminal.type("l")
-        #expect(await Self.waitFor(terminal) { $0.contains(" Leaderboard ") && $0.contains("95% interval") && $0.contains("1 verdict") })
+        #expect(await terminal.waitFor { $0.contains(" Leaderboard ") && $0.contains("95% interval") && $0.contains("1 verdict") })
         terminal.type("x")  // any key closes the box
-        #expect(await Self.waitFor(terminal) { !$0.contains(" Leaderboard ") })
+        #expect(await terminal.waitFor { !$0.contains(" Leaderboard ") })
         terminal.type("qq")
         _ = try await run.value
 
@@ -98,9 +91,9 @@ struct ScreenSessionTests {
         #expect(await environment.loadStore() == StoreDetails(verdictCount: 1, promptHistory: ["An earlier question"]))
         let terminal = InMemoryTerminal(width: 100, height: 20)
         let run = Task { try await ArenaScreen.run(environment: environment, theme: .plain, terminal: { terminal }) }
-        #expect(await Self.waitFor(terminal) { $0.contains("1 verdict") })
+        #expect(await terminal.waitFor { $0.contains("1 verdict") })
         terminal.send(.key(.up))
-        #expect(await Self.waitFor(terminal) { $0.contains("An earlier question") }, "\(terminal.lines.joined(separator: "\n"))")
+        #expect(await terminal.waitFor { $0.contains("An earlier question") }, "\(terminal.lines.joined(separator: "\n"))")
         terminal.type("\u{03}\u{03}")   // Ctrl-C twice
         _ = try await run.value
         try await client.shutdown()

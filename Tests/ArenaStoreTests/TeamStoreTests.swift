@@ -149,15 +149,15 @@ struct TeamStoreOffPoolTests {
                                                              reconnectDelay: .milliseconds(250)))
         cluster.stop()   // nothing listens on the port now: every attempt is refused
         let calls = max(4, 2 * ProcessInfo.processInfo.activeProcessorCount)
-        let asked = Locked(0), started = Locked(0), failed = Locked(0)
+        let progress = Locked((asked: 0, started: 0)), failed = Locked(0)
         let reconnecting = Task {
             await withTaskGroup(of: Void.self) { group in
                 for _ in 0..<calls {
                     group.addTask {
-                        asked.update { $0 += 1 }
+                        progress.update { $0.asked += 1 }
                         do {
                             _ = try await store.offPool { store throws(StoreError) in
-                                started.update { $0 += 1 }
+                                progress.update { $0.started += 1 }
                                 return try store.verdictCount()
                             }
                         } catch {
@@ -169,7 +169,7 @@ struct TeamStoreOffPoolTests {
         }
         // Every call was made and the first is under way; the others queue behind it on no thread
         // of the pool (made straight on the pool, they would hold every thread of it for seconds)…
-        while asked.value < calls || started.value == 0 { try await Task.sleep(for: .milliseconds(5)) }
+        await progress.wait { $0.asked >= calls && $0.started > 0 }
         let tiny = await withTaskGroup(of: Int.self) { group in
             for _ in 0..<500 { group.addTask { await Task.yield(); return 1 } }
             return await group.reduce(0, +)

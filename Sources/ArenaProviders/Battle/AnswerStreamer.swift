@@ -25,8 +25,9 @@ struct AnswerStreamer: Sendable {
             switch event {
             case .text(let piece) where !piece.isEmpty && firstContent == nil,
                  .reasoning(let piece) where !piece.isEmpty && firstContent == nil:
-                firstContent = clock.now()
-                onTiming(AnswerTiming(ttftMs: (clock.now() - start).milliseconds))
+                let now = clock.now()
+                firstContent = now
+                onTiming(AnswerTiming(ttftMs: (now - start).milliseconds))
             case .finished, .failed:
                 ended = true
                 onTiming(timing())

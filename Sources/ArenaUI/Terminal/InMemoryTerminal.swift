@@ -93,6 +93,17 @@ public final class InMemoryTerminal: TerminalDevice, Sendable {
         }
     }
 
+    /// Whether the screen comes to satisfy `condition` (its lines joined by newlines) within
+    /// `passes` idle passes of the loop reading it: checked after each, no wall-clock polling.
+    /// Traps: waits for the loop, so it returns only while one runs (give the test a time limit).
+    public func waitFor(passes: Int = 3000, _ condition: (String) -> Bool) async -> Bool {
+        for _ in 0..<passes {
+            if condition(lines.joined(separator: "\n")) { return true }
+            await idlePolls(more: 1)
+        }
+        return condition(lines.joined(separator: "\n"))
+    }
+
     /// Queues raw input units.
     public func send(_ units: TerminalInput...) {
         state.withLock { $0.input.append(contentsOf: units) }

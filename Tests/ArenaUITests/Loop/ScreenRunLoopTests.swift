@@ -31,15 +31,6 @@ import Testing
             })
     }
 
-    static func waitFor(_ terminal: InMemoryTerminal, timeout: Duration = .seconds(30),
-                        _ condition: (String) -> Bool) async -> Bool {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if condition(terminal.lines.joined(separator: "\n")) { return true }
-            try? await Task.sleep(for: .milliseconds(10))
-        }
-        return false
-    }
 
     @Test(.timeLimit(.minutes(1)))
     func typeStreamVoteRevealQuit() async throws {
@@ -48,14 +39,14 @@ import Testing
         let run = Task {
             try await ArenaScreen.run(environment: Self.environment(recorder), theme: .plain, terminal: { terminal })
         }
-        #expect(await Self.waitFor(terminal) { $0.contains("╭ B ") })
+        #expect(await terminal.waitFor { $0.contains("╭ B ") })
         terminal.type("hello there\r")
-        #expect(await Self.waitFor(terminal) { $0.contains("Vote:") && $0.contains("streamed answer 1") })
+        #expect(await terminal.waitFor { $0.contains("Vote:") && $0.contains("streamed answer 1") })
         #expect(!terminal.lines.joined().contains("hidden-"))
         terminal.type("b")
-        #expect(await Self.waitFor(terminal) { $0.contains("hidden-two") && $0.contains("1 verdict") })
+        #expect(await terminal.waitFor { $0.contains("hidden-two") && $0.contains("1 verdict") })
         terminal.resize(width: 50, height: 12)
-        #expect(await Self.waitFor(terminal) { $0.contains("streamed answer 1") && $0.contains("1 verdict") })
+        #expect(await terminal.waitFor { $0.contains("streamed answer 1") && $0.contains("1 verdict") })
         terminal.type("qq")
         let final = try await run.value
         #expect(final.hasQuit)
@@ -86,14 +77,14 @@ import Testing
                 return VerdictReceipt(verdictCount: 1, reveals: [])
             })
         let run = Task { try await ArenaScreen.run(environment: environment, theme: .plain, terminal: { terminal }) }
-        #expect(await Self.waitFor(terminal) { $0.contains("╭ B ") })
+        #expect(await terminal.waitFor { $0.contains("╭ B ") })
         terminal.type("go\r")
-        #expect(await Self.waitFor(terminal) { $0.contains("Vote:") && $0.contains("answer 1") })
+        #expect(await terminal.waitFor { $0.contains("Vote:") && $0.contains("answer 1") })
         terminal.type("a")
-        #expect(await Self.waitFor(terminal) { $0.contains("Saving the verdict") })
+        #expect(await terminal.waitFor { $0.contains("Saving the verdict") })
         #expect(order.withLock { $0 }.isEmpty)   // the verdict is queued behind its turn's save
         opener.yield()
-        #expect(await Self.waitFor(terminal) { $0.contains("1 verdict") })
+        #expect(await terminal.waitFor { $0.contains("1 verdict") })
         #expect(order.withLock { $0 } == ["turn 0", "verdict 0"])
         terminal.type("qq")
         _ = try await run.value
@@ -143,7 +134,7 @@ import Testing
             try await ArenaScreen.run(environment: Self.environment(Recorder()), theme: .plain, options: options,
                                       terminal: { terminal })
         }
-        #expect(await Self.waitFor(terminal) { $0.contains("╭ B ") })
+        #expect(await terminal.waitFor { $0.contains("╭ B ") })
         quit.set()
         #expect(try await run.value.hasQuit)
     }

@@ -32,7 +32,7 @@ import Testing
                     for seat in 0..<seats {
                         sink.post(seat: seat, .text(round % 25 == 24 ? "\n\n" : Self.mixedText))
                     }
-                    if round % 10 == 0 { try? await Task.sleep(for: .milliseconds(2)) }
+                    if round % 10 == 0 { await terminal.idlePolls(more: 1) }   // the loop goes round between bursts
                 }
                 for seat in 0..<seats { sink.post(seat: seat, .finished(.stop)) }
             },
@@ -40,7 +40,7 @@ import Testing
         let run = Task {
             try await ArenaScreen.run(environment: environment, theme: .plain, terminal: { terminal })
         }
-        guard await ScreenRunLoopTests.waitFor(terminal, { $0.contains(" H ") }) else {
+        guard await terminal.waitFor({ $0.contains(" H ") }) else {
             // Quit (Ctrl-C twice works in every state) so a failure ends the test instead of hanging it.
             Issue.record("screen never showed what was waited for:\n\(terminal.lines.joined(separator: "\n"))")
             terminal.type("\u{03}\u{03}")
@@ -54,10 +54,10 @@ import Testing
             let (width, height) = step < fixed.count ? fixed[step]
                 : (Int.random(in: 1...160, using: &generator), Int.random(in: 1...50, using: &generator))
             terminal.resize(width: width, height: height)
-            if step % 8 == 0 { try await Task.sleep(for: .milliseconds(3)) }
+            if step % 8 == 0 { await terminal.idlePolls(more: 1) }   // the loop reads these before the next eight
         }
         terminal.resize(width: 19, height: 5)
-        guard await ScreenRunLoopTests.waitFor(terminal, { $0.contains("too small") }) else {
+        guard await terminal.waitFor({ $0.contains("too small") }) else {
             // Quit (Ctrl-C twice works in every state) so a failure ends the test instead of hanging it.
             Issue.record("screen never showed what was waited for:\n\(terminal.lines.joined(separator: "\n"))")
             terminal.type("\u{03}\u{03}")
@@ -65,14 +65,14 @@ import Testing
             return
         }
         terminal.resize(width: 110, height: 32)
-        guard await ScreenRunLoopTests.waitFor(terminal, { $0.contains("Vote:") }) else {
+        guard await terminal.waitFor({ $0.contains("Vote:") }) else {
             // Quit (Ctrl-C twice works in every state) so a failure ends the test instead of hanging it.
             Issue.record("screen never showed what was waited for:\n\(terminal.lines.joined(separator: "\n"))")
             terminal.type("\u{03}\u{03}")
             _ = try? await run.value
             return
         }
-        try await Task.sleep(for: .milliseconds(100))   // let a last frame land
+        await terminal.idlePolls(more: 4)   // two whole passes: the last frame has landed
         let shown = terminal.screen
         terminal.type("qq")
         var final = try await run.value
