@@ -63,6 +63,13 @@ struct RankedLikelihood {
         }
 
         for pattern in patterns {
+            // A tie size the sample lacks belongs to a pattern no battle of it has (a bootstrap
+            // round that drew none): it adds nothing, and there is no τ for it.
+            if ties == .davidson, pattern.groups.contains(where: { $0.count >= 2 && !sizes.contains($0.count) }) {
+                patternLinear.append([])
+                patternTerms.append([])
+                continue
+            }
             var linear: [Int: Double] = [:]
             var weights: [(Int, Double)] = []
             var remaining = pattern.models.map { position[$0] }

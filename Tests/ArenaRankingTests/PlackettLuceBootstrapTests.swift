@@ -18,6 +18,18 @@ import Testing
         }
     }
 
+    /// A tie size only one battle has is missing from most bootstrap rounds; Davidson–Luce must
+    /// fit those rounds without it (this crashed `arena leaderboard --ties davidson`).
+    @Test func aRareTieSizeDoesNotBreakDavidsonRounds() throws {
+        var battles = RankedBattleSimulator(ratings: Self.truth, tieWeights: [2: 0.4]).battles(count: 200, seats: 4, seed: 3)
+            .filter { battle in battle.groups.allSatisfy { $0.count <= 2 } }
+        battles.append(try RankedBattle(groups: [[0, 1, 2], [3]]))
+        let counts = try RankedBattleCounts(modelCount: 6, battles: battles)
+        #expect(counts.tieSizes == [2, 3])
+        let result = try Bootstrap.plackettLuce(counts, ties: .davidson, rounds: 60, seed: 2)
+        #expect(result.intervals().allSatisfy { $0.lowerBound.isFinite && $0.upperBound.isFinite })
+    }
+
     @Test func intervalsCoverTheTruthAndShrinkWithFullRankings() throws {
         let sim = RankedBattleSimulator(ratings: Self.truth)
         let battles = sim.battles(count: 800, seats: 4, seed: 21)
