@@ -7,7 +7,9 @@ enum RankingVoteQuery {
     /// `withText`: whether the answer text is read too (style control measures it).
     /// `binaryCollation`: PostgreSQL orders text by the database's collation unless told to
     /// compare bytes (` COLLATE "C"`), as SQLite does.
-    static func sql(withText: Bool, binaryCollation: String = "") -> String {
+    /// `battlePlaceholder`: only the verdicts of the battle bound there (a write keeping its
+    /// tallies reads the shapes of one battle's verdicts before and after).
+    static func sql(withText: Bool, binaryCollation: String = "", battlePlaceholder: String? = nil) -> String {
         // The whitespace set is a constant (no quote in it), written into the text so the query
         // also runs as a server-side cursor, which takes no parameters.
         """
@@ -19,7 +21,7 @@ enum RankingVoteQuery {
         FROM verdict v
         JOIN battle b ON b.id = v.battle_id
         LEFT JOIN answer a ON a.battle_id = v.battle_id AND a.turn_index = v.turn_index
-        LEFT JOIN seat s ON s.battle_id = a.battle_id AND s.seat_index = a.seat_index
+        LEFT JOIN seat s ON s.battle_id = a.battle_id AND s.seat_index = a.seat_index\(battlePlaceholder.map { "\nWHERE v.battle_id = \($0)" } ?? "")
         ORDER BY v.created_at, v.battle_id\(binaryCollation), v.turn_index, a.seat_index
         """
     }

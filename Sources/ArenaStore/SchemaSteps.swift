@@ -15,8 +15,21 @@ enum SchemaSteps {
         }
         return shared + [("v6-battle-leak", battleLeak(dialect)), ("v7-verdict-ranking", verdictRanking(dialect)),
                          // Prompt history reads the newest turns first (`recentPromptsSQL`).
-                         ("v8-turn-created-at", "CREATE INDEX turn_created_at ON turn(created_at);")]
+                         ("v8-turn-created-at", "CREATE INDEX turn_created_at ON turn(created_at);"),
+                         (rankingTallyStep, rankingTallySQL)]
     }
+
+    /// How many verdicts have each `RankingShape` (its `code`), kept by every write in the same
+    /// transaction (`RankingTallyDelta`) and filled from the verdicts already stored when this
+    /// step is applied. No CHECK on the count: a tally out of step must never refuse a vote;
+    /// `arena store verify` finds it.
+    static let rankingTallyStep = "v9-ranking-tally"
+    private static let rankingTallySQL = """
+        CREATE TABLE ranking_tally (
+            shape TEXT PRIMARY KEY NOT NULL,
+            verdicts INTEGER NOT NULL
+        );
+        """
 
     /// The screen's prompt history: distinct prompts, most recently used last, found among the
     /// newest `limit × 25` turns (read through `turn_created_at`, so it costs the same whatever

@@ -24,6 +24,10 @@ protocol StoreBackend: Sendable {
     /// Every verdict, lean, in `RankingVote.precedes` order.
     func rankingVotes(withText: Bool) throws(StoreError) -> [RankingVote]
     func leakedBattleWords() throws(StoreError) -> [[String]]
+    /// The ranking tallies as stored, with the number of verdicts from the same snapshot.
+    func storedRankingTallies() throws(StoreError) -> StoredRankingTallies
+    /// Recounts the tallies from the verdicts, in one transaction.
+    func rebuildRankingTallies() throws(StoreError)
 
     func save(adequacy mark: AdequacyMark) throws(StoreError)
     func adequacyMarks(suite: String) throws(StoreError) -> [AdequacyMark]

@@ -53,6 +53,12 @@ struct TeamStoreCommandTests {
         let local = try await cy.run(["leaderboard", "--format", "json", "--bootstrap", "100", "--seed", "3"])
         #expect(remote.status == 0, "\(remote.stderr)")
         #expect(remote.stdout == local.stdout)
+        // Both read their ranking tallies, kept by every sync, and those equal a recount.
+        #expect(remote.stderr.isEmpty && local.stderr.isEmpty, "\(remote.stderr) \(local.stderr)")
+        for store in [["--store", url], []] {
+            let verify = try await cy.run(["store", "verify"] + store)
+            #expect(verify.status == 0 && verify.stdout.contains("match the verdicts: 600 verdicts"), "\(verify.stdout) \(verify.stderr)")
+        }
         let rows = try LeaderboardCommandTests.rows(remote)
         #expect(rows.map { $0["model"] as? String } == ["strong", "middle", "weak"])
 

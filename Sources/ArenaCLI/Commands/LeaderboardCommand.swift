@@ -82,10 +82,12 @@ struct LeaderboardCommand: AsyncParsableCommand {
         }
     }
 
+    /// Whether the store's tallies answer this command: nothing that reads dates, time order or
+    /// answer text.
+    var tallyReadable: Bool { method == .bt && !styleControl && since == nil && capPerDay == nil && !raters }
+
     func loadData() throws -> RankingData {
         let store = try global.openExistingStore()
-        let votes: [RankingVote]
-        do { votes = try store.rankingVotes(withText: styleControl) } catch { throw CLIFailure(error.description) }
         var filter = RankingData.Filter(includeLeaked: includeLeaked, since: since.flatMap(DateParsing.date),
                                         raters: rater.isEmpty ? nil : Set(rater), capPerDay: capPerDay)
         if let tag {
@@ -94,7 +96,18 @@ struct LeaderboardCommand: AsyncParsableCommand {
             guard !tagged.isEmpty else { throw CLIFailure.badInput("--tag \(tag): no configured model has this tag") }
             filter.model = { tagged.contains($0) }
         }
-        return RankingData(votes: votes, filter: filter)
+        do {
+            if tallyReadable {
+                if let tallies = try store.rankingTallies() { return RankingData(tallies: tallies, filter: filter) }
+                FileHandle.standardError.write(Data("""
+                    arena: note: the store's ranking tallies do not count its verdicts (an older arena wrote to it?), \
+                    so every verdict is read instead; `arena store verify --repair` recounts them\n
+                    """.utf8))
+            }
+            return RankingData(votes: try store.rankingVotes(withText: styleControl), filter: filter)
+        } catch {
+            throw CLIFailure(error.description)
+        }
     }
 }
 

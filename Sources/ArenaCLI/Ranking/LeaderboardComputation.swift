@@ -61,7 +61,7 @@ struct LeaderboardComputation {
                                                       options: StyleControlledBT.Options(anchor: anchor),
                                                       rounds: rounds, seed: options.seed)
         case (.bt, false) where data.rankedBattles.contains(where: { $0.models.count > 2 }):
-            let ranked = try RankedBattleCounts(modelCount: data.models.count, battles: data.rankedBattles)
+            let ranked = try RankedBattleCounts(modelCount: data.models.count, battles: data.rankedBattles).canonicallyOrdered()
             let ties: PlackettLuce.Ties = options.ties == .davidson ? .davidson : .halfWins
             let fit = try PlackettLuce.fit(ranked, ties: ties, options: fitOptions)
             ratings = fit.ratings

@@ -25,7 +25,7 @@ struct RankingData {
         var capPerDay: Int?
     }
 
-    struct Exclusions {
+    struct Exclusions: Equatable {
         var leaked = 0
         var notBlind = 0
         var skipped = 0
@@ -57,32 +57,55 @@ struct RankingData {
     /// leaked, a skip, too few seats that can win, another rater, too old, filtered models) never
     /// uses up a rater's allowance.
     init(votes: [RankingVote], filter: Filter) {
+        self.init(candidates: votes.map { Candidate(shape: RankingShape(vote: $0), vote: $0, weight: 1) }, filter: filter)
+    }
+
+    /// From the store's ranking tallies (`BattleStore.rankingTallies`): the same models, counts,
+    /// ranked battles, pairs and exclusions as from the votes they count, without reading them —
+    /// but no dates (`dates` is empty) and no order in time, so not for `since`, the daily cap,
+    /// Elo, style control or rater agreement.
+    init(tallies: [RankingTally], filter: Filter) {
+        precondition(filter.since == nil && filter.capPerDay == nil, "tallies carry no dates: filter by date on the votes")
+        self.init(candidates: tallies.map { Candidate(shape: $0.shape, vote: nil, weight: $0.verdicts) }, filter: filter)
+        hasDates = false
+    }
+
+    /// Whether `dates` holds the date of every comparison (false when read from tallies).
+    private(set) var hasDates = true
+
+    /// One verdict (or a tally of identical ones) as the filters see it.
+    struct Candidate {
+        var shape: RankingShape
+        /// The vote itself, when read one by one (dates, the daily cap and style need it).
+        var vote: RankingVote?
+        /// How many verdicts of this shape.
+        var weight: Int
+    }
+
+    private init(candidates: [Candidate], filter: Filter) {
         var counting: [Counting] = []
-        for vote in votes {
-            if let admitted = admit(vote, filter: filter) { counting.append(admitted) }
+        for candidate in candidates {
+            if let admitted = admit(candidate, filter: filter) { counting.append(admitted) }
         }
-        let capped = filter.capPerDay.map { Self.overCap(counting.map(\.vote), limit: $0) } ?? []
-        var index: [String: Int] = [:]
-        func modelIndex(_ name: String) -> Int {
-            if let existing = index[name] { return existing }
-            index[name] = models.count
-            models.append(name)
-            return models.count - 1
-        }
+        let capped = filter.capPerDay.map { Self.overCap(counting.compactMap(\.vote), limit: $0) } ?? []
+        // Models by name, so every way of reading the same verdicts numbers them alike.
+        models = Set(counting.flatMap { $0.seats.map(\.model) }).sorted()
+        let index = Dictionary(uniqueKeysWithValues: models.enumerated().map { ($0.element, $0.offset) })
         for candidate in counting {
-            let record = candidate.vote.record
-            if capped.contains(VerdictKey(battle: record.battleID, turn: record.turnIndex)) { excluded.overDailyCap += 1; continue }
-            verdicts += 1
-            let global = candidate.seats.map { modelIndex($0.model) }
-            rankedBattles.append(candidate.battle(models: global))
-            let styles = Dictionary(candidate.seats.compactMap { contender in
-                contender.text.map { (modelIndex(contender.model), StyleFeatures.measure(markdown: $0, tokens: contender.outputTokens)) }
-            }, uniquingKeysWith: { first, _ in first })
+            if let record = candidate.vote?.record, capped.contains(VerdictKey(battle: record.battleID, turn: record.turnIndex)) {
+                excluded.overDailyCap += 1
+                continue
+            }
+            let weight = candidate.weight
+            verdicts += weight
+            let global = candidate.seats.map { index[$0.model]! }
+            rankedBattles.append(contentsOf: repeatElement(candidate.battle(models: global), count: weight))
+            let styles = candidate.vote.map { Self.styles(of: $0, seats: candidate.seats, index: index) } ?? [:]
             for local in candidate.pairs {
                 let pair = Comparison(a: global[local.a], b: global[local.b], outcome: local.outcome)
-                comparisons.append(pair)
-                dates.append(record.createdAt)
-                raters.append(record.rater)
+                comparisons.append(contentsOf: repeatElement(pair, count: weight))
+                raters.append(contentsOf: repeatElement(candidate.shape.rater, count: weight))
+                if let record = candidate.vote?.record { dates.append(record.createdAt) }
                 if !styles.isEmpty {
                     styled.append(StyledComparison(pair, styleA: styles[pair.a] ?? StyleFeatures(tokens: 0),
                                                    styleB: styles[pair.b] ?? StyleFeatures(tokens: 0)))
@@ -91,11 +114,22 @@ struct RankingData {
         }
     }
 
+    /// Style features of the counted seats whose text was read, by model index.
+    private static func styles(of vote: RankingVote, seats: [RankingShape.Seat], index: [String: Int]) -> [Int: StyleFeatures] {
+        let bySeat = Dictionary(vote.contenders.map { ($0.seatIndex, $0) }, uniquingKeysWith: { first, _ in first })
+        return Dictionary(seats.compactMap { seat in
+            guard let contender = bySeat[seat.seatIndex], let text = contender.text, let model = index[seat.model] else { return nil }
+            return (model, StyleFeatures.measure(markdown: text, tokens: contender.outputTokens))
+        }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// A vote that passes every filter but the daily cap: its eligible seats and its pairs, with
     /// models numbered by seat position among `seats`.
     struct Counting {
-        var vote: RankingVote
-        var seats: [RankingVote.Contender]
+        var shape: RankingShape
+        var vote: RankingVote?
+        var weight: Int
+        var seats: [RankingShape.Seat]
         var pairs: [Comparison]
         /// Positions in `seats`, best group first.
         var groups: [[Int]]
@@ -110,26 +144,24 @@ struct RankingData {
         }
     }
 
-    /// Every filter but the cap, counting what it excludes; nil when the vote does not count.
-    private mutating func admit(_ vote: RankingVote, filter: Filter) -> Counting? {
-        let record = vote.record
-        if let since = filter.since, record.createdAt < since { return nil }
-        if let raters = filter.raters, !raters.contains(record.rater) { excluded.otherRaters += 1; return nil }
-        if record.verdict == .skip { excluded.skipped += 1; return nil }
-        if !(vote.battleBlind && record.blind) { excluded.notBlind += 1; return nil }
-        if vote.leaked && !filter.includeLeaked { excluded.leaked += 1; return nil }
-        let imported = vote.mode == .imported  // judged elsewhere; may carry no text
-        let eligible = vote.contenders.filter { contender in
-            let ok = imported ? !contender.failed : contender.canWin
-            if !ok { excluded.failedSeats += 1 }
-            return ok && filter.model(contender.model)
+    /// Every filter but the cap, counting what it excludes; nil when the verdicts do not count.
+    private mutating func admit(_ candidate: Candidate, filter: Filter) -> Counting? {
+        let shape = candidate.shape, weight = candidate.weight
+        if let since = filter.since, let date = candidate.vote?.record.createdAt, date < since { return nil }
+        if let raters = filter.raters, !raters.contains(shape.rater) { excluded.otherRaters += weight; return nil }
+        if shape.verdict == .skip { excluded.skipped += weight; return nil }
+        if !shape.blind { excluded.notBlind += weight; return nil }
+        if shape.leaked && !filter.includeLeaked { excluded.leaked += weight; return nil }
+        let eligible = shape.seats.filter { seat in
+            if !seat.counts { excluded.failedSeats += weight }
+            return seat.counts && filter.model(seat.model)
         }
         guard eligible.count >= 2 else { return nil }
         // A model in two seats of one battle is refused, as it always was.
         guard Set(eligible.map(\.model)).count == eligible.count else { return nil }
         let position = Dictionary(uniqueKeysWithValues: eligible.enumerated().map { ($0.element.seatIndex, $0.offset) })
         var groups: [[Int]]
-        switch record.verdict {
+        switch shape.verdict {
         case .seat(let winner): groups = [[winner]]
         case .ranking(let ranking): groups = ranking.groups
         case .tie, .bothBad: groups = [eligible.map(\.seatIndex)]
@@ -138,8 +170,9 @@ struct RankingData {
         // Seats that cannot win leave the ranking; what is left still orders the rest.
         groups = groups.map { $0.compactMap { position[$0] } }.filter { !$0.isEmpty }
         guard !groups.isEmpty else { return nil }
-        let allBad = record.verdict == .bothBad
-        return Counting(vote: vote, seats: eligible, pairs: Self.pairs(groups: groups, seatCount: eligible.count, allBad: allBad),
+        let allBad = shape.verdict == .bothBad
+        return Counting(shape: shape, vote: candidate.vote, weight: weight, seats: eligible,
+                        pairs: Self.pairs(groups: groups, seatCount: eligible.count, allBad: allBad),
                         groups: groups, allBad: allBad)
     }
 
@@ -188,7 +221,8 @@ struct RankingData {
 
     /// The comparisons as one vote each per rater, for agreement with the pooled ranking.
     var raterVotes: [RaterVote] {
-        zip(zip(comparisons, raters), dates).map { pair, date in RaterVote(rater: pair.1, comparison: pair.0, createdAt: date) }
+        precondition(hasDates, "rater agreement reads the votes' dates: build from votes, not tallies")
+        return zip(zip(comparisons, raters), dates).map { pair, date in RaterVote(rater: pair.1, comparison: pair.0, createdAt: date) }
     }
 
     func counts() throws -> ComparisonCounts {

@@ -99,9 +99,14 @@ final class ScreenSession: Sendable {
     /// The leaderboard for the `l` box: the same fit as `arena leaderboard`, with fewer bootstrap
     /// rounds so it opens at once.
     func leaderboardLines(width: Int) -> [String] {
-        let votes: [RankingVote]
-        do { votes = try store.rankingVotes() } catch { return ["Cannot read the store: \(error.description)"] }
-        let data = RankingData(votes: votes, filter: .init())
+        let data: RankingData
+        do {
+            if let tallies = try store.rankingTallies() { data = RankingData(tallies: tallies, filter: .init()) } else {
+                data = RankingData(votes: try store.rankingVotes(), filter: .init())
+            }
+        } catch {
+            return ["Cannot read the store: \(error.description)"]
+        }
         guard data.models.count >= 2, !data.comparisons.isEmpty else {
             return ["Not enough blind verdicts to rank yet (\(data.verdicts) counted).", "Vote on a few battles first."]
         }

@@ -88,7 +88,7 @@ public struct RankingVote: Sendable, Equatable {
                 guard battle.seats.indices.contains(answer.seatIndex) else { return nil }
                 return Contender(seatIndex: answer.seatIndex, model: battle.seats[answer.seatIndex].model.name,
                                  failed: answer.error != nil, finishReason: answer.finishReason,
-                                 hasText: !answer.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+                                 hasText: answer.text.unicodeScalars.contains { !CharacterSet.whitespacesAndNewlines.contains($0) },
                                  outputTokens: answer.metrics.outputTokens, text: withText ? answer.text : nil)
             }
             return RankingVote(record: record, battleBlind: battle.blind, mode: battle.mode, leaked: stored.isLeaked,

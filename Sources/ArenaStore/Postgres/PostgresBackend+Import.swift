@@ -33,6 +33,9 @@ extension PostgresBackend {
         _ = try insertMany(answers, into: "answer", connection)
         _ = try insertMany(verdicts, into: "verdict", connection)
         _ = try insertMany(leaks, into: "battle_leak", connection)
+        var delta = RankingTallyDelta()
+        for stored in added { delta.add(stored) }
+        try apply(delta, connection)
         return added.count
     }
 

@@ -20,7 +20,7 @@ extension PostgresBackend {
         }
     }
 
-    private static func rankingRow(_ row: PostgresRow) throws -> RankingVoteQuery.Row {
+    static func rankingRow(_ row: PostgresRow) throws -> RankingVoteQuery.Row {
         func required<T>(_ value: T?, _ position: Int) throws -> T {
             guard let value else { throw PostgresError("unexpected NULL in column \(row.columns[position]) of a ranking row") }
             return value

@@ -92,7 +92,7 @@ final class PostgresBackend: StoreBackend {
         guard let turn = battle.turns.first(where: { $0.index == turnIndex }) else {
             throw StoreError("battle \(battle.id) has no turn \(turnIndex)")
         }
-        try transaction { connection in
+        try transactionKeepingTallies(battle: battle.id.uuidString) { connection in
             let row = BattleRow(battle)
             if try Self.insert(row, into: "battle", connection) == 1 {
                 for seat in battle.seats { _ = try Self.insert(SeatRow(seat, battleID: row.id), into: "seat", connection) }
@@ -108,7 +108,7 @@ final class PostgresBackend: StoreBackend {
     }
 
     func save(verdict: VerdictRecord) throws(StoreError) {
-        try transaction { connection in
+        try transactionKeepingTallies(battle: verdict.battleID.uuidString) { connection in
             let id = verdict.battleID.uuidString
             guard try connection.execute("SELECT 1 FROM turn WHERE battle_id = $1 AND turn_index = $2",
                                          [.string(id), .int(verdict.turnIndex)]).count == 1 else {
@@ -125,13 +125,15 @@ final class PostgresBackend: StoreBackend {
     }
 
     func deleteVerdict(battleID: UUID, turn: Int) throws(StoreError) {
-        try run { connection in
+        try transactionKeepingTallies(battle: battleID.uuidString) { connection in
             _ = try connection.execute("DELETE FROM verdict WHERE battle_id = $1 AND turn_index = $2", [.string(battleID.uuidString), .int(turn)])
         }
     }
 
     func deleteBattle(id: UUID) throws(StoreError) {
-        try run { connection in _ = try connection.execute("DELETE FROM battle WHERE id = $1", [.string(id.uuidString)]) }
+        try transactionKeepingTallies(battle: id.uuidString) { connection in
+            _ = try connection.execute("DELETE FROM battle WHERE id = $1", [.string(id.uuidString)])
+        }
     }
 
     func verdictCount() throws(StoreError) -> Int {

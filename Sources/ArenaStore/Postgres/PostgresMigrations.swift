@@ -31,6 +31,7 @@ enum PostgresMigrations {
                 let done = try connection.execute("SELECT 1 FROM arena_migrations WHERE name = $1", [.string(step.name)])
                 guard done.count == 0 else { return }
                 _ = try connection.executeScript(step.sql)
+                if step.name == SchemaSteps.rankingTallyStep { try PostgresBackend.rebuildRankingTallies(connection) }
                 _ = try connection.execute("INSERT INTO arena_migrations (name, applied_at) VALUES ($1, extract(epoch from now()))",
                                            [.string(step.name)])
             }

@@ -62,7 +62,7 @@ extension SQLiteBackend {
 
     /// Deletes a judged battle and its verdict (undo in judge mode).
     public func deleteBattle(id: UUID) throws(StoreError) {
-        try write { db in _ = try BattleRow.deleteOne(db, key: id.uuidString) }
+        try writeKeepingTallies(battle: id.uuidString) { db in _ = try BattleRow.deleteOne(db, key: id.uuidString) }
     }
 }
 

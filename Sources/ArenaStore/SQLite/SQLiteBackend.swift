@@ -72,7 +72,7 @@ final class SQLiteBackend: StoreBackend {
         guard let turn = battle.turns.first(where: { $0.index == turnIndex }) else {
             throw StoreError("battle \(battle.id) has no turn \(turnIndex)")
         }
-        try write { db in
+        try writeKeepingTallies(battle: battle.id.uuidString) { db in
             let battleRow = BattleRow(battle)
             if try !BattleRow.exists(db, key: battleRow.id) {
                 try battleRow.insert(db)
@@ -88,7 +88,7 @@ final class SQLiteBackend: StoreBackend {
 
     /// Records the verdict for one turn. Replaces an earlier verdict for the same turn (undo/re-vote).
     public func save(verdict: VerdictRecord) throws(StoreError) {
-        try write { db in
+        try writeKeepingTallies(battle: verdict.battleID.uuidString) { db in
             guard try TurnRow.exists(db, key: ["battle_id": verdict.battleID.uuidString, "turn_index": verdict.turnIndex]) else {
                 throw StoreError("no stored turn \(verdict.turnIndex) of battle \(verdict.battleID)")
             }
@@ -101,7 +101,7 @@ final class SQLiteBackend: StoreBackend {
 
     /// Removes the verdict of one turn (undo).
     public func deleteVerdict(battleID: UUID, turn: Int) throws(StoreError) {
-        try write { db in
+        try writeKeepingTallies(battle: battleID.uuidString) { db in
             _ = try VerdictRow.deleteOne(db, key: ["battle_id": battleID.uuidString, "turn_index": turn])
         }
     }
@@ -169,7 +169,12 @@ extension SQLiteBackend {
             var added = 0
             try produce { battles in
                 let before = added
-                for stored in battles where try Self.insertIfNew(stored, db) { added += 1 }
+                var delta = RankingTallyDelta()
+                for stored in battles where try Self.insertIfNew(stored, db) {
+                    added += 1
+                    delta.add(stored)
+                }
+                try Self.apply(delta, db)
                 return added - before
             }
             return added

@@ -67,7 +67,8 @@ import Testing
         let data = RankingData(votes: votes, filter: .init())
         let computation = try LeaderboardComputation(data: data, options: .init(rounds: 100))
         #expect(computation.usesRankings)
-        let counts = try RankedBattleCounts(modelCount: data.models.count, battles: data.rankedBattles)
+        // The leaderboard fits the patterns in their canonical order (the same for votes and tallies).
+        let counts = try RankedBattleCounts(modelCount: data.models.count, battles: data.rankedBattles).canonicallyOrdered()
         let direct = try PlackettLuce.fit(counts)
         #expect(computation.ratings == direct.ratings)
         // Same order as the truth (m0 best, m4 worst), and the intervals resample 300 battles.
