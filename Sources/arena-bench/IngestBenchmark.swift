@@ -59,6 +59,8 @@ enum IngestBenchmark {
             let (server, port) = try BenchServer.spawn()
             defer { server.terminate() }
             let baseline = RankingBenchmark.peakResidentMiB()
+            let anonymousBaseline = Double(MemorySampler.anonymousKiB()) / 1024
+            let sampler = MemorySampler()
             let model = "stream-\(options.tokens)-\(Int(options.rate))"
             let total = Double(options.tokens * options.panes)
             print("arena ingest benchmark: \(options.panes) panes × \(options.tokens) tokens"
@@ -87,8 +89,11 @@ enum IngestBenchmark {
             let floor = floors.min { $0.wall < $1.wall }!
             print(String(format: "  best: arena %.0f tokens/s, curl floor %.0f tokens/s, ratio %.2f×",
                          total / best.wall, total / floor.wall, best.wall / floor.wall))
+            let anonymousPeak = sampler.stop()
             print(String(format: "  peak RSS (VmHWM): %.1f MiB (%.1f MiB before the first run)",
                          RankingBenchmark.peakResidentMiB(), baseline))
+            print(String(format: "  peak anonymous memory (RssAnon, sampled every 5 ms): %.1f MiB (%.1f MiB before the first run)",
+                         anonymousPeak, anonymousBaseline))
             return 0
         } catch {
             FileHandle.standardError.write(Data("arena-bench ingest: \(error)\n".utf8))

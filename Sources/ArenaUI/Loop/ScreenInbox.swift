@@ -6,32 +6,96 @@ import Synchronization
 /// frame. Posting takes a lock for one append: it never waits on the UI, and the UI never waits on
 /// a stream.
 ///
+/// Text that arrives faster than frames are drawn is joined: a seat's text (or reasoning) piece
+/// is appended to that seat's newest waiting piece while nothing else of that seat, and no
+/// event of the screen's own, was posted after it. Each seat's text stays in order and in order
+/// with its other events; only how it is cut into pieces changes. So a backlog costs about the
+/// text it holds, not an event per token, and the UI applies one piece per seat per frame.
+///
 /// ```swift
 /// let inbox = ScreenInbox()
 /// inbox.post(.stream(turn: 0, seat: 1, event: .text("Hi")))   // any thread
 /// ```
 public final class ScreenInbox: Sendable {
-    /// An event with the moment it was posted (for the arrival-to-screen measurement).
+    /// An event with the moment it was posted (for the arrival-to-screen measurement); a joined
+    /// piece keeps the moment its first part was posted.
     public struct Posted: Sendable {
         public var event: ScreenEvent
         public var postedAt: ContinuousClock.Instant
     }
 
-    private let queue = Mutex<[Posted]>([])
+    private struct Waiting {
+        var posted: [Posted] = []
+        /// Where each stream's newest text or reasoning piece waits, while it can still grow.
+        var open: [PieceKey: Int] = [:]
+    }
+
+    private struct PieceKey: Hashable {
+        var turn: Int
+        var seat: Int
+        var reasoning: Bool
+    }
+
+    private let queue = Mutex(Waiting())
 
     public init() {}
 
     public func post(_ event: ScreenEvent) {
-        let posted = Posted(event: event, postedAt: .now)
-        queue.withLock { $0.append(posted) }
+        let now = ContinuousClock.now
+        queue.withLock { waiting in
+            guard case .stream(let turn, let seat, let streamEvent) = event else {
+                waiting.open.removeAll(keepingCapacity: true)
+                waiting.posted.append(Posted(event: event, postedAt: now))
+                return
+            }
+            let piece: String, reasoning: Bool
+            switch streamEvent {
+            case .text(let text): (piece, reasoning) = (text, false)
+            case .reasoning(let text): (piece, reasoning) = (text, true)
+            default:
+                // The seat's other events are ordered with its text: nothing joins across them.
+                waiting.open[PieceKey(turn: turn, seat: seat, reasoning: false)] = nil
+                waiting.open[PieceKey(turn: turn, seat: seat, reasoning: true)] = nil
+                waiting.posted.append(Posted(event: event, postedAt: now))
+                return
+            }
+            let key = PieceKey(turn: turn, seat: seat, reasoning: reasoning)
+            waiting.open[PieceKey(turn: turn, seat: seat, reasoning: !reasoning)] = nil
+            if let index = waiting.open[key], Self.join(piece, into: &waiting.posted[index].event) { return }
+            waiting.open[key] = waiting.posted.count
+            waiting.posted.append(Posted(event: event, postedAt: now))
+        }
+    }
+
+    /// Appends `piece` to the text or reasoning of `event` in place (the event's string is
+    /// released first, so the append does not copy what is already there).
+    private static func join(_ piece: String, into event: inout ScreenEvent) -> Bool {
+        guard case .stream(let turn, let seat, let streamEvent) = event else { return false }
+        switch streamEvent {
+        case .text(var text):
+            event = .quitRequested
+            text += piece
+            event = .stream(turn: turn, seat: seat, event: .text(text))
+        case .reasoning(var text):
+            event = .quitRequested
+            text += piece
+            event = .stream(turn: turn, seat: seat, event: .reasoning(text))
+        default:
+            return false
+        }
+        return true
     }
 
     /// Takes everything posted so far, oldest first.
     public func drain() -> [Posted] {
-        queue.withLock { queue in
-            guard !queue.isEmpty else { return [] }
-            let taken = queue
-            queue.removeAll(keepingCapacity: true)
+        queue.withLock { waiting in
+            guard !waiting.posted.isEmpty else { return [] }
+            // Hand the buffer over and start a new one: `removeAll(keepingCapacity:)` on a buffer
+            // the caller now shares would allocate a copy as large as the biggest backlog yet,
+            // every frame.
+            var taken: [Posted] = []
+            swap(&taken, &waiting.posted)
+            waiting.open.removeAll(keepingCapacity: true)
             return taken
         }
     }

@@ -169,8 +169,11 @@ final class WrapCache: Sendable {
         var glyphs = 0
     }
 
-    /// About 6 MB of glyphs.
-    static let glyphLimit = 256 * 1024
+    /// About 400 KB of glyphs (24 bytes each): more than a pane shows on a 200×50 terminal, so
+    /// what is on screen stays cached, but a document does not keep every row it ever wrapped
+    /// (at 256K glyphs, 8 panes of long answers held about 40 MB of rows). A pane zoomed on a
+    /// larger terminal wraps its visible lines again when the cache fills: milliseconds a frame.
+    static let glyphLimit = 16 * 1024
     private let entries = Mutex(Entries())
 
     func rows(line: Int, width: Int) -> [StyledLine]? {
