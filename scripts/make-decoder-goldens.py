@@ -10,7 +10,8 @@ For each `Tests/ArenaProvidersTests/Fixtures/transcripts/<dir>/<case>.body` whos
 status is 2xx (GET /v1/models listings excluded) this writes
 `Tests/ArenaProvidersTests/Fixtures/expected/<dir>/<case>.json` with what `AnswerAccumulator`
 must hold after folding the Swift decoder's events: text, reasoning, finishReason, usage,
-errorKind and textDeltaCount.
+errorKind, textDeltaCount, and what the server said answered (servedModel, fingerprint: the
+last string each reported, null when none).
 
 Decoder by name: llama/* and llama_interrupt/* and litellm/openai_* -> OpenAI chat;
 litellm/anthropic_* -> Anthropic Messages; litellm/gemini_* -> Gemini. An `application/json`
@@ -60,6 +61,17 @@ class Answer:
         self.error_kind = None
         self.text_deltas = 0
         self.ended = False
+        self.served_model = None
+        self.fingerprint = None
+
+    def serve(self, model=None, fingerprint=None):
+        """A report of the model that answered; only strings count, the last one wins."""
+        if self.ended:
+            return
+        if isinstance(model, str):
+            self.served_model = model
+        if isinstance(fingerprint, str):
+            self.fingerprint = fingerprint
 
     def add_text(self, piece):
         if piece:
@@ -90,6 +102,7 @@ class Answer:
             "text": self.text, "reasoning": self.reasoning,
             "finishReason": self.finish, "errorKind": self.error_kind,
             "usage": self.usage, "textDeltaCount": self.text_deltas,
+            "servedModel": self.served_model, "fingerprint": self.fingerprint,
         }
 
 
@@ -160,6 +173,7 @@ def primary_choice(obj):
 def openai_chunk(answer, obj, state):
     if truthy_error(obj):
         return answer.fail("stream_error")
+    answer.serve(obj.get("model"), obj.get("system_fingerprint"))
     choice = primary_choice(obj)
     if choice is not None:
         openai_message(answer, choice.get("delta") or choice.get("message") or {})
@@ -253,6 +267,7 @@ def anthropic_stream(body):
             overloaded = isinstance(err, dict) and err.get("type") == "overloaded_error"
             answer.fail("overloaded" if overloaded else "stream_error")
         elif kind == "message_start":
+            answer.serve((obj.get("message") or {}).get("model"))
             usage = (obj.get("message") or {}).get("usage")
             if usage:
                 tally.absorb(answer, usage, include_output=False)
@@ -281,6 +296,7 @@ def anthropic_stream(body):
 
 def anthropic_complete(body):
     answer, obj = Answer(), json.loads(body)
+    answer.serve(obj.get("model"))
     for block in obj.get("content") or []:
         if block.get("type") == "text":
             answer.add_text(block.get("text") or "")
@@ -299,6 +315,7 @@ def gemini_response(answer, obj):
     candidates = obj.get("candidates") or []
     if not candidates and (obj.get("promptFeedback") or {}).get("blockReason"):
         return answer.fail("stream_error")
+    answer.serve(obj.get("modelVersion"))
     first = candidates[0] if candidates else {}
     for part in (first.get("content") or {}).get("parts") or []:
         if part.get("thought") is True:

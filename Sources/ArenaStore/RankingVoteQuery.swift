@@ -9,7 +9,10 @@ enum RankingVoteQuery {
     /// compare bytes (` COLLATE "C"`), as SQLite does.
     /// `battlePlaceholder`: only the verdicts of the battle bound there (a write keeping its
     /// tallies reads the shapes of one battle's verdicts before and after).
-    static func sql(withText: Bool, binaryCollation: String = "", battlePlaceholder: String? = nil) -> String {
+    /// `withServedModel`: whether `answer.served_model` (schema v10) is read; the ranking tallies
+    /// (kept since v9, filled when v9 is applied) never read it.
+    static func sql(withText: Bool, binaryCollation: String = "", battlePlaceholder: String? = nil,
+                    withServedModel: Bool = true) -> String {
         // The whitespace set is a constant (no quote in it), written into the text so the query
         // also runs as a server-side cursor, which takes no parameters.
         """
@@ -17,7 +20,7 @@ enum RankingVoteQuery {
                b.blind AS battle_blind, b.mode, EXISTS (SELECT 1 FROM battle_leak l WHERE l.battle_id = b.id) AS leaked,
                a.seat_index, s.model_name, a.error_kind IS NOT NULL AS failed, a.finish_reason,
                ltrim(a.text, '\(RankingVote.whitespace)') <> '' AS has_text, a.output_tokens,
-               \(withText ? "a.text" : "NULL") AS text, v.ranking, b.seat_count
+               \(withText ? "a.text" : "NULL") AS text, v.ranking, b.seat_count\(withServedModel ? ", a.served_model" : "")
         FROM verdict v
         JOIN battle b ON b.id = v.battle_id
         LEFT JOIN answer a ON a.battle_id = v.battle_id AND a.turn_index = v.turn_index
@@ -58,10 +61,10 @@ enum RankingVoteQuery {
     }
 
     static func contender(seatIndex: Int?, model: String?, failed: Bool, finishReason: String?, hasText: Bool,
-                          outputTokens: Int?, text: String?) throws(StoreError) -> RankingVote.Contender? {
+                          outputTokens: Int?, text: String?, servedModel: String?) throws(StoreError) -> RankingVote.Contender? {
         guard let seatIndex, let model, let finishReason else { return nil }
         return RankingVote.Contender(seatIndex: seatIndex, model: model, failed: failed,
                                      finishReason: try StoredEnum.decode(finishReason, column: "answer.finish_reason"),
-                                     hasText: hasText, outputTokens: outputTokens, text: text)
+                                     hasText: hasText, outputTokens: outputTokens, text: text, servedModel: servedModel)
     }
 }

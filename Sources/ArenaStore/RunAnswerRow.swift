@@ -28,6 +28,9 @@ struct RunAnswerRow: StoredRecord {
     var tokens_estimated: Bool
     var cost_usd: Double?
     var created_at: Double
+    /// What the server said answered (v10).
+    var served_model: String? = nil
+    var served_fingerprint: String? = nil
 }
 
 /// One stored answer of a batch run.
@@ -83,7 +86,8 @@ extension RunAnswerRow {
                   error_message: answer.error_message, error_status: answer.error_status, ttft_ms: answer.ttft_ms,
                   duration_ms: answer.duration_ms, input_tokens: answer.input_tokens, output_tokens: answer.output_tokens,
                   reasoning_tokens: answer.reasoning_tokens, tokens_estimated: answer.tokens_estimated,
-                  cost_usd: answer.cost_usd, created_at: run.createdAt.timeIntervalSince1970)
+                  cost_usd: answer.cost_usd, created_at: run.createdAt.timeIntervalSince1970,
+                  served_model: answer.served_model, served_fingerprint: answer.served_fingerprint)
     }
 
     func run() throws(StoreError) -> RunAnswer {
@@ -91,7 +95,8 @@ extension RunAnswerRow {
                                finish_reason: finish_reason, error_kind: error_kind, error_message: error_message,
                                error_status: error_status, ttft_ms: ttft_ms, duration_ms: duration_ms,
                                input_tokens: input_tokens, output_tokens: output_tokens, reasoning_tokens: reasoning_tokens,
-                               tokens_estimated: tokens_estimated, cost_usd: cost_usd).answer()
+                               tokens_estimated: tokens_estimated, cost_usd: cost_usd,
+                               served_model: served_model, served_fingerprint: served_fingerprint).answer()
         guard let messages = try? JSONDecoder().decode([ChatMessage].self, from: Data(conversation.utf8)) else {
             throw StoreError.unknownValue(String(conversation.prefix(40)), column: "run_answer.conversation")
         }

@@ -16,7 +16,14 @@ enum SchemaSteps {
         return shared + [("v6-battle-leak", battleLeak(dialect)), ("v7-verdict-ranking", verdictRanking(dialect)),
                          // Prompt history reads the newest turns first (`recentPromptsSQL`).
                          ("v8-turn-created-at", "CREATE INDEX turn_created_at ON turn(created_at);"),
-                         (rankingTallyStep, rankingTallySQL)]
+                         (rankingTallyStep, rankingTallySQL),
+                         // What the server said answered: the resolved model and its fingerprint.
+                         ("v10-served-model", """
+                            ALTER TABLE answer ADD COLUMN served_model TEXT;
+                            ALTER TABLE answer ADD COLUMN served_fingerprint TEXT;
+                            ALTER TABLE run_answer ADD COLUMN served_model TEXT;
+                            ALTER TABLE run_answer ADD COLUMN served_fingerprint TEXT;
+                            """)]
     }
 
     /// How many verdicts have each `RankingShape` (its `code`), kept by every write in the same

@@ -67,7 +67,7 @@ extension AnswerRow {
                   error_status: answer.error?.status, ttft_ms: metrics.ttftMs, duration_ms: metrics.durationMs,
                   input_tokens: metrics.inputTokens, output_tokens: metrics.outputTokens,
                   reasoning_tokens: metrics.reasoningTokens, tokens_estimated: metrics.tokensEstimated,
-                  cost_usd: metrics.costUSD)
+                  cost_usd: metrics.costUSD, served_model: answer.served?.model, served_fingerprint: answer.served?.fingerprint)
     }
 
     func answer() -> Answer {
@@ -75,7 +75,9 @@ extension AnswerRow {
         return Answer(seatIndex: seat_index, text: text, reasoning: reasoning, finishReason: finish_reason, error: error,
                       metrics: AnswerMetrics(ttftMs: ttft_ms, durationMs: duration_ms, inputTokens: input_tokens,
                                              outputTokens: output_tokens, reasoningTokens: reasoning_tokens,
-                                             tokensEstimated: tokens_estimated, costUSD: cost_usd))
+                                             tokensEstimated: tokens_estimated, costUSD: cost_usd),
+                      served: served_model == nil && served_fingerprint == nil
+                          ? nil : ServedModel(model: served_model, fingerprint: served_fingerprint))
     }
 }
 

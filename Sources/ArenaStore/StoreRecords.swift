@@ -64,6 +64,9 @@ struct AnswerRow: StoredRecord {
     var reasoning_tokens: Int?
     var tokens_estimated: Bool
     var cost_usd: Double?
+    /// What the server said answered (v10).
+    var served_model: String? = nil
+    var served_fingerprint: String? = nil
 }
 
 struct VerdictRow: StoredRecord {

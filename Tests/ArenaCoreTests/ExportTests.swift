@@ -73,6 +73,7 @@ struct ExportTests {
             "seat_count", "verdict", "leaked", "leaked_words", "finish_reason_a", "finish_reason_b", "error_a", "error_b",
             "ttft_ms_a", "ttft_ms_b", "duration_ms_a", "duration_ms_b", "input_tokens_a", "input_tokens_b",
             "output_tokens_a", "output_tokens_b", "tokens_estimated_a", "tokens_estimated_b", "cost_usd_a", "cost_usd_b",
+            "resolved_model_a", "resolved_model_b", "fingerprint_a", "fingerprint_b",
         ]
         #expect(ExportFormat.csv.header == documented.joined(separator: ",") + "\r\n")
         // Every key of the JSON line (nil fields are left out there) is a CSV column: one set of names.

@@ -33,7 +33,10 @@ struct RankingVoteTests {
                     return Answer(seatIndex: seat, text: texts[Int(random.next() % UInt64(texts.count))],
                                   finishReason: failed ? .error : (random.next() % 10 == 0 ? .cancelled : .stop),
                                   error: failed ? ProviderError(.serverError, "boom") : nil,
-                                  metrics: AnswerMetrics(outputTokens: random.next() % 3 == 0 ? nil : Int(random.next() % 500)))
+                                  metrics: AnswerMetrics(outputTokens: random.next() % 3 == 0 ? nil : Int(random.next() % 500)),
+                                  served: number % 3 == 0 || (number % 3 == 2 && number % 2 == 1) ? nil
+                                      : ServedModel(model: number % 3 == 1 ? "v\(number % 5)" : nil,
+                                                    fingerprint: number % 2 == 0 ? "fp_\(seat)" : nil))
                 }
                 battle.turns.append(BattleTurn(index: turnIndex, prompt: "prompt \(number)", createdAt: created, answers: answers))
                 guard number % 13 != 5 || turnIndex > 0 else { continue }  // some turns were never voted on
@@ -53,6 +56,12 @@ struct RankingVoteTests {
         let battles = Self.variedBattles(count: 240)
         #expect(try store.importBattles(battles) == battles.count)
         let stored = try store.battles()
+        // What each server said answered reads back as it was written (nil, model, fingerprint, both).
+        func served(_ battles: [StoredBattle]) -> [UUID: [ServedModel?]] {
+            Dictionary(uniqueKeysWithValues: battles.map { ($0.battle.id, $0.battle.turns.flatMap { $0.answers.map(\.served) }) })
+        }
+        #expect(served(stored) == served(battles))
+        #expect(served(stored).values.joined().compactMap { $0?.model }.count > 50)
         for withText in [false, true] {
             let lean = try store.rankingVotes(withText: withText)
             let whole = RankingVote.votes(in: stored, withText: withText)

@@ -11,7 +11,7 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case postgres
 
     static let allMigrations = ["v1-battles-answers-verdicts", "v2-verdict-blind", "v3-suite-runs", "v4-judging", "v5-judge-claims",
-                                "v6-battle-leak", "v7-verdict-ranking", "v8-turn-created-at", "v9-ranking-tally"]
+                                "v6-battle-leak", "v7-verdict-ranking", "v8-turn-created-at", "v9-ranking-tally", "v10-served-model"]
 
     var testDescription: String { rawValue }
 

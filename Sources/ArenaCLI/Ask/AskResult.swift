@@ -17,6 +17,9 @@ struct AskResult: Encodable {
         var tokens_estimated: Bool
         var tokens_per_second: Double?
         var cost_usd: Double?
+        /// What the server said answered, and its fingerprint (null when it said nothing).
+        var resolved_model: String?
+        var fingerprint: String?
 
         /// Absent values are written as `null`, never left out: scripts can rely on every key.
         func encode(to encoder: any Encoder) throws {
@@ -34,11 +37,13 @@ struct AskResult: Encodable {
             try container.encode(tokens_estimated, forKey: .tokens_estimated)
             try container.encode(tokens_per_second, forKey: .tokens_per_second)
             try container.encode(cost_usd, forKey: .cost_usd)
+            try container.encode(resolved_model, forKey: .resolved_model)
+            try container.encode(fingerprint, forKey: .fingerprint)
         }
 
         enum CodingKeys: String, CodingKey {
             case label, model, text, reasoning, finish_reason, error, ttft_ms, duration_ms, input_tokens,
-                 output_tokens, tokens_estimated, tokens_per_second, cost_usd
+                 output_tokens, tokens_estimated, tokens_per_second, cost_usd, resolved_model, fingerprint
         }
     }
 
@@ -79,7 +84,8 @@ struct AskResult: Encodable {
                               error: answer.error.map { ErrorResult(kind: $0.kind.rawValue, message: $0.message, status: $0.status) },
                               ttft_ms: metrics.ttftMs, duration_ms: metrics.durationMs, input_tokens: metrics.inputTokens,
                               output_tokens: metrics.outputTokens, tokens_estimated: metrics.tokensEstimated,
-                              tokens_per_second: metrics.tokensPerSecond, cost_usd: metrics.costUSD)
+                              tokens_per_second: metrics.tokensPerSecond, cost_usd: metrics.costUSD,
+                              resolved_model: answer.served?.model, fingerprint: answer.served?.fingerprint)
         }
     }
 

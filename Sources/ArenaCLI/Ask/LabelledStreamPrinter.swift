@@ -55,7 +55,7 @@ final class LabelledStreamPrinter: Sendable {
                 output += drain(&buffer.reasoning, seat: seat, reasoning: true, all: true)
                 output += drain(&buffer.text, seat: seat, reasoning: false, all: true)
                 output += prefix(seat, mark: "✗") + style.red("error: \(masked(error.description))") + "\n"
-            case .usage:
+            case .usage, .served:
                 break
             }
             buffers[seat] = buffer

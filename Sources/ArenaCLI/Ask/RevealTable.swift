@@ -11,7 +11,7 @@ enum RevealTable {
             let tokens = metrics.outputTokens.map { (metrics.tokensEstimated ? "~" : "") + String($0) } ?? "–"
             rows.append([
                 SeatLabels.label(for: answer.seatIndex) + (verdict == .seat(answer.seatIndex) ? " ★" : ""),
-                seat.model.name,
+                seat.model.name + (answer.served?.differs(fromRequested: seat.model.model).map { " (served \($0))" } ?? ""),
                 Format.milliseconds(metrics.ttftMs),
                 Format.milliseconds(metrics.durationMs),
                 tokens,

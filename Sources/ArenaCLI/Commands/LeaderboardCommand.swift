@@ -29,6 +29,8 @@ struct LeaderboardCommand: AsyncParsableCommand {
     @Flag(help: "Include battles flagged by the identity-leak guard.") var includeLeaked = false
     @Flag(help: "Control for answer length and markdown (headers, lists, bold), as LMArena does.") var styleControl = false
     @Flag(help: "Show the win-rate and battle-count matrices and whether each neighbouring pair is settled (with --format json: every pair).") var pairs = false
+    @Flag(help: "Rank each model and the version its server reported (e.g. gpt-4o (gpt-4o-2024-08-06)) separately.")
+    var byVersion = false
     @Option(help: ArgumentHelp("Only this rater's verdicts (repeatable).", valueName: "name")) var rater: [String] = []
     @Option(help: ArgumentHelp("Count at most N verdicts per rater per day (the earliest).", valueName: "N")) var capPerDay: Int?
     @Flag(help: "Show each rater's agreement with the others' pooled ranking, and flag raters whose votes look random or adversarial.")
@@ -84,7 +86,7 @@ struct LeaderboardCommand: AsyncParsableCommand {
 
     /// Whether the store's tallies answer this command: nothing that reads dates, time order or
     /// answer text.
-    var tallyReadable: Bool { method == .bt && !styleControl && since == nil && capPerDay == nil && !raters }
+    var tallyReadable: Bool { method == .bt && !styleControl && since == nil && capPerDay == nil && !raters && !byVersion }
 
     func loadData() throws -> RankingData {
         let store = try global.openExistingStore()
@@ -94,7 +96,8 @@ struct LeaderboardCommand: AsyncParsableCommand {
             let config = try ConfigFile.load(path: global.locations.configPath)
             let tagged = Set(config.models.filter { $0.tags.contains(tag) }.map(\.name))
             guard !tagged.isEmpty else { throw CLIFailure.badInput("--tag \(tag): no configured model has this tag") }
-            filter.model = { tagged.contains($0) }
+            // With --by-version a tag still selects its models' versions ("name (version)").
+            filter.model = { name in tagged.contains(name) || tagged.contains { name.hasPrefix($0 + " (") } }
         }
         do {
             if tallyReadable {
@@ -104,7 +107,16 @@ struct LeaderboardCommand: AsyncParsableCommand {
                     so every verdict is read instead; `arena store verify --repair` recounts them\n
                     """.utf8))
             }
-            return RankingData(votes: try store.rankingVotes(withText: styleControl), filter: filter)
+            var votes = try store.rankingVotes(withText: styleControl)
+            if byVersion {
+                for index in votes.indices {
+                    for seat in votes[index].contenders.indices {
+                        let contender = votes[index].contenders[seat]
+                        votes[index].contenders[seat].model = ServedVersions.label(model: contender.model, served: contender.servedModel)
+                    }
+                }
+            }
+            return RankingData(votes: votes, filter: filter)
         } catch {
             throw CLIFailure(error.description)
         }

@@ -51,6 +51,21 @@ struct StatsCommand: AsyncParsableCommand {
         }
         lines.append(style.bold("Identity leaks") + ": \(counted(leaked.count, "battle")) flagged"
                      + (leaked.isEmpty ? "" : " — words: " + Set(leaked.joined()).sorted().joined(separator: ", ")))
+        let histories = ServedVersions.histories(votes)
+        if !histories.isEmpty {
+            let changed = histories.filter(\.changed)
+            lines.append(style.bold("Served versions") + ": " + (changed.isEmpty
+                ? "each model's servers reported one version"
+                : "\(counted(changed.count, "model")) changed under the same name (rank them apart: arena leaderboard --by-version)"))
+            let day = DateFormatter()
+            day.dateFormat = "yyyy-MM-dd"
+            for history in histories {
+                for version in history.versions where history.changed || histories.count <= 8 {
+                    lines.append("  \(history.model): \(version.served)  \(counted(version.answers, "answer")), "
+                                 + "\(day.string(from: version.firstSeen)) – \(day.string(from: version.lastSeen))")
+                }
+            }
+        }
         lines.append(style.bold("Votes per day") + " (last \(counted(days, "day"))):")
         let calendar = Calendar(identifier: .gregorian)
         let today = calendar.startOfDay(for: Date())

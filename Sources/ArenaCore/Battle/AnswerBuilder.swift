@@ -21,6 +21,6 @@ public enum AnswerBuilder {
             costUSD: CostCalculator.cost(inputTokens: inputTokens, cachedInputTokens: usage?.cachedInputTokens,
                                          outputTokens: outputTokens, price: price))
         return Answer(seatIndex: seatIndex, text: accumulator.text, reasoning: accumulator.reasoning,
-                      finishReason: finish, error: accumulator.error, metrics: metrics)
+                      finishReason: finish, error: accumulator.error, metrics: metrics, served: accumulator.served)
     }
 }

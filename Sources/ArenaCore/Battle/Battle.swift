@@ -32,15 +32,18 @@ public struct Answer: Sendable, Equatable {
     public var finishReason: FinishReason
     public var error: ProviderError?
     public var metrics: AnswerMetrics
+    /// What the server said answered (nil when it said nothing, or for imported answers).
+    public var served: ServedModel?
 
     public init(seatIndex: Int, text: String, reasoning: String = "", finishReason: FinishReason,
-                error: ProviderError? = nil, metrics: AnswerMetrics = AnswerMetrics()) {
+                error: ProviderError? = nil, metrics: AnswerMetrics = AnswerMetrics(), served: ServedModel? = nil) {
         self.seatIndex = seatIndex
         self.text = text
         self.reasoning = reasoning
         self.finishReason = finishReason
         self.error = error
         self.metrics = metrics
+        self.served = served
     }
 
     /// A seat can win only with a complete, non-empty, error-free answer.

@@ -50,7 +50,7 @@ public struct LiveAnswer: Sendable, Equatable {
         case .text, .reasoning: started = true; retry = nil
         case .retrying(let attempt, let delay, _): retry = Retry(attempt: attempt, delaySeconds: delay)
         case .finished, .failed: retry = nil
-        case .usage: break
+        case .usage, .served: break
         }
         return true
     }

@@ -20,9 +20,11 @@ public struct RankingVote: Sendable, Equatable {
         public var outputTokens: Int?
         /// The answer text, when it was asked for.
         public var text: String?
+        /// The model the server said answered (`leaderboard --by-version`).
+        public var servedModel: String?
 
         public init(seatIndex: Int, model: String, failed: Bool, finishReason: FinishReason, hasText: Bool,
-                    outputTokens: Int?, text: String?) {
+                    outputTokens: Int?, text: String?, servedModel: String? = nil) {
             self.seatIndex = seatIndex
             self.model = model
             self.failed = failed
@@ -30,6 +32,7 @@ public struct RankingVote: Sendable, Equatable {
             self.hasText = hasText
             self.outputTokens = outputTokens
             self.text = text
+            self.servedModel = servedModel
         }
 
         /// `Answer.canWin`: complete, non-empty and error-free.
@@ -89,7 +92,8 @@ public struct RankingVote: Sendable, Equatable {
                 return Contender(seatIndex: answer.seatIndex, model: battle.seats[answer.seatIndex].model.name,
                                  failed: answer.error != nil, finishReason: answer.finishReason,
                                  hasText: answer.text.unicodeScalars.contains { !CharacterSet.whitespacesAndNewlines.contains($0) },
-                                 outputTokens: answer.metrics.outputTokens, text: withText ? answer.text : nil)
+                                 outputTokens: answer.metrics.outputTokens, text: withText ? answer.text : nil,
+                                 servedModel: answer.served?.model)
             }
             return RankingVote(record: record, battleBlind: battle.blind, mode: battle.mode, leaked: stored.isLeaked,
                                contenders: contenders)

@@ -83,6 +83,8 @@ public enum BattleExporter {
             output_tokens_a: answerA?.metrics.outputTokens, output_tokens_b: answerB?.metrics.outputTokens,
             tokens_estimated_a: answerA?.metrics.tokensEstimated ?? false,
             tokens_estimated_b: answerB?.metrics.tokensEstimated ?? false,
-            cost_usd_a: answerA?.metrics.costUSD, cost_usd_b: answerB?.metrics.costUSD)
+            cost_usd_a: answerA?.metrics.costUSD, cost_usd_b: answerB?.metrics.costUSD,
+            resolved_model_a: answerA?.served?.model, resolved_model_b: answerB?.served?.model,
+            fingerprint_a: answerA?.served?.fingerprint, fingerprint_b: answerB?.served?.fingerprint)
     }
 }

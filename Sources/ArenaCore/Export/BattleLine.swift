@@ -47,6 +47,9 @@ public struct BattleLine: Codable, Sendable, Equatable {
         var reasoning_tokens: Int?
         var tokens_estimated: Bool
         var cost_usd: Double?
+        /// What the server said answered (absent when it said nothing).
+        var served_model: String? = nil
+        var served_fingerprint: String? = nil
     }
 
     public struct VerdictLine: Codable, Sendable, Equatable {
@@ -108,7 +111,8 @@ public struct BattleLine: Codable, Sendable, Equatable {
                                            error: answer.error.map { ErrorLine(kind: $0.kind, message: $0.message, status: $0.status) },
                                            ttft_ms: m.ttftMs, duration_ms: m.durationMs, input_tokens: m.inputTokens,
                                            output_tokens: m.outputTokens, reasoning_tokens: m.reasoningTokens,
-                                           tokens_estimated: m.tokensEstimated, cost_usd: m.costUSD)
+                                           tokens_estimated: m.tokensEstimated, cost_usd: m.costUSD,
+                                           served_model: answer.served?.model, served_fingerprint: answer.served?.fingerprint)
                      },
                      verdict: stored.verdicts[turn.index].map { record in
                          VerdictLine(verdict: record.verdict.code, rater: record.rater,
@@ -164,7 +168,9 @@ public struct BattleLine: Codable, Sendable, Equatable {
                                       metrics: AnswerMetrics(ttftMs: line.ttft_ms, durationMs: line.duration_ms,
                                                              inputTokens: line.input_tokens, outputTokens: line.output_tokens,
                                                              reasoningTokens: line.reasoning_tokens,
-                                                             tokensEstimated: line.tokens_estimated, costUSD: line.cost_usd)))
+                                                             tokensEstimated: line.tokens_estimated, costUSD: line.cost_usd),
+                                      served: line.served_model == nil && line.served_fingerprint == nil
+                                          ? nil : ServedModel(model: line.served_model, fingerprint: line.served_fingerprint)))
             }
             answers.sort { $0.seatIndex < $1.seatIndex }
             battle.turns.append(BattleTurn(index: turn.index, prompt: turn.prompt,

@@ -51,5 +51,7 @@ extension ExportRow {
         .int("output_tokens_a") { $0.output_tokens_a }, .int("output_tokens_b") { $0.output_tokens_b },
         .flag("tokens_estimated_a") { $0.tokens_estimated_a }, .flag("tokens_estimated_b") { $0.tokens_estimated_b },
         .double("cost_usd_a") { $0.cost_usd_a }, .double("cost_usd_b") { $0.cost_usd_b },
+        .text("resolved_model_a") { $0.resolved_model_a }, .text("resolved_model_b") { $0.resolved_model_b },
+        .text("fingerprint_a") { $0.fingerprint_a }, .text("fingerprint_b") { $0.fingerprint_b },
     ]
 }

@@ -51,4 +51,9 @@ public struct ExportRow: Sendable, Equatable, Codable {
     public var tokens_estimated_b: Bool
     public var cost_usd_a: Double?
     public var cost_usd_b: Double?
+    /// The model each server said answered, and its fingerprint (absent when it said nothing).
+    public var resolved_model_a: String? = nil
+    public var resolved_model_b: String? = nil
+    public var fingerprint_a: String? = nil
+    public var fingerprint_b: String? = nil
 }

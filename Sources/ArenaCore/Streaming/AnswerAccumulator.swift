@@ -9,6 +9,8 @@ public struct AnswerAccumulator: Sendable, Equatable {
     public private(set) var error: ProviderError?
     /// Number of text deltas seen (a fallback signal for token estimates).
     public private(set) var textDeltaCount = 0
+    /// What the server said answered, when it said.
+    public private(set) var served: ServedModel?
 
     public init() {}
 
@@ -28,6 +30,8 @@ public struct AnswerAccumulator: Sendable, Equatable {
             finishReason = .error
         case .retrying:
             break
+        case .served(let reported):
+            served = served.map { $0.merged(with: reported) } ?? reported
         }
     }
 

@@ -20,6 +20,9 @@ public enum StreamEvent: Sendable, Equatable {
     case failed(ProviderError)
     /// A retryable failure before the first token; the next attempt starts after `delaySeconds`.
     case retrying(attempt: Int, delaySeconds: Double, reason: ProviderError)
+    /// The server named the model that answered (and perhaps its fingerprint): everything known so
+    /// far, sent again only when it changes.
+    case served(ServedModel)
 }
 
 /// Why an answer ended.

@@ -46,9 +46,11 @@ struct AnthropicMessage: Decodable {
     var content: [AnthropicBlock]?
     var stopReason: String?
     var usage: AnthropicUsage?
+    /// The model that answered (a non-string reads as nil).
+    var model: String?
 
     enum CodingKeys: String, CodingKey {
-        case content, usage
+        case content, usage, model
         case stopReason = "stop_reason"
     }
 
@@ -57,6 +59,7 @@ struct AnthropicMessage: Decodable {
         content = try keyed.decodeIfPresent([AnthropicBlock].self, forKey: .content)
         stopReason = try keyed.decodeIfPresent(String.self, forKey: .stopReason)
         usage = try? keyed.decodeIfPresent(AnthropicUsage.self, forKey: .usage)
+        model = try? keyed.decodeIfPresent(String.self, forKey: .model)
     }
 }
 

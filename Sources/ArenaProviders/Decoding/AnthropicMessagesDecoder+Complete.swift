@@ -23,7 +23,9 @@ extension AnthropicMessagesDecoder {
         if payload.type == "error" || payload.error?.isTruthy == true {
             return [StreamFailure.server(payload.error.flatMap { $0.isTruthy ? $0 : nil } ?? WireError(type: "error"))]
         }
-        var events = (message.content ?? []).flatMap(\.events)
+        var served = ServedModelTracker()
+        var events = served.report(model: message.model).map { [$0] } ?? []
+        events += (message.content ?? []).flatMap(\.events)
         var tally = AnthropicUsageTally()
         if let usage = message.usage, let tokens = tally.absorb(usage, includeOutput: true) {
             events.append(.usage(tokens))

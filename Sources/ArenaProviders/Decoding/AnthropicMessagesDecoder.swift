@@ -29,6 +29,7 @@ public struct AnthropicMessagesDecoder: ChatStreamDecoder, SSEChatDecoder, Equat
     var life = StreamLifecycle()
     private var stopReason: FinishReason?
     private var usage = AnthropicUsageTally()
+    private var served = ServedModelTracker()
 
     public init(maxLineLength: Int = SSEDecoder.defaultMaxLineLength) {
         sse = SSEDecoder(maxLineLength: maxLineLength)
@@ -74,6 +75,7 @@ public struct AnthropicMessagesDecoder: ChatStreamDecoder, SSEChatDecoder, Equat
 
         switch type {
         case "message_start":
+            if let report = served.report(model: payload.message?.model) { events.append(report) }
             if let start = payload.message?.usage, let tokens = usage.absorb(start, includeOutput: false) {
                 events.append(.usage(tokens))
             }

@@ -10,6 +10,8 @@ struct GeminiResponse: Decodable {
     var usageMetadata: GeminiUsage?
     var promptFeedback: PromptFeedback?
     var error: WireError?
+    /// The model version that answered (`modelVersion`; a non-string reads as nil).
+    var modelVersion: String?
 
     struct Candidate: Decodable {
         var content: Content?
@@ -31,7 +33,7 @@ struct GeminiResponse: Decodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case candidates, usageMetadata, promptFeedback, error
+        case candidates, usageMetadata, promptFeedback, error, modelVersion
     }
 
     init(from decoder: any Decoder) throws {
@@ -40,6 +42,7 @@ struct GeminiResponse: Decodable {
         usageMetadata = try? keyed.decodeIfPresent(GeminiUsage.self, forKey: .usageMetadata)
         promptFeedback = try? keyed.decodeIfPresent(PromptFeedback.self, forKey: .promptFeedback)
         error = try? keyed.decodeIfPresent(WireError.self, forKey: .error)
+        modelVersion = try? keyed.decodeIfPresent(String.self, forKey: .modelVersion)
     }
 
     /// Reasoning and text of the first candidate, in part order; empty parts dropped.

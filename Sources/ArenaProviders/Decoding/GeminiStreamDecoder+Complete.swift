@@ -21,9 +21,11 @@ extension GeminiStreamDecoder {
         }
         var events: [StreamEvent] = []
         var reason: FinishReason?
+        var served = ServedModelTracker()
         for response in responses {
             if let error = response.error, error.isTruthy { return events + [StreamFailure.server(error)] }
             if let blocked = response.blockedPrompt { return events + [blocked] }
+            if let report = served.report(model: response.modelVersion) { events.append(report) }
             events += response.contentEvents
             if let usage = response.usageMetadata { events.append(.usage(usage.normalised)) }
             if let wire = response.candidates?.first?.finishReason { reason = FinishReason(wire: wire) }

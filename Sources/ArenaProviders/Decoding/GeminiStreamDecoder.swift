@@ -28,6 +28,7 @@ public struct GeminiStreamDecoder: ChatStreamDecoder, SSEChatDecoder, Equatable 
     var sse: SSEDecoder
     var life = StreamLifecycle()
     private var finishReason: FinishReason?
+    private var served = ServedModelTracker()
 
     public init(maxLineLength: Int = SSEDecoder.defaultMaxLineLength) {
         sse = SSEDecoder(maxLineLength: maxLineLength)
@@ -62,6 +63,7 @@ public struct GeminiStreamDecoder: ChatStreamDecoder, SSEChatDecoder, Equatable 
     private mutating func handle(_ response: GeminiResponse, into events: inout [StreamEvent]) {
         if let error = response.error, error.isTruthy { return life.end(StreamFailure.server(error), into: &events) }
         if let blocked = response.blockedPrompt { return life.end(blocked, into: &events) }
+        if let report = served.report(model: response.modelVersion) { events.append(report) }
         events += response.contentEvents
         if let usage = response.usageMetadata { events.append(.usage(usage.normalised)) }
         if let wire = response.candidates?.first?.finishReason { finishReason = FinishReason(wire: wire) }

@@ -15,8 +15,10 @@ extension OllamaChatDecoder {
         }
         var complete = chunk
         complete.done = true
+        var served = ServedModelTracker()
+        let report = chunk.error?.isTruthy == true ? nil : served.report(model: chunk.model)
         let (events, terminal) = Self.events(of: complete)
-        return events + [StreamLifecycle.checked(terminal ?? .finished(.stop))]
+        return (report.map { [$0] } ?? []) + events + [StreamLifecycle.checked(terminal ?? .finished(.stop))]
     }
 
     /// A non-2xx response as a `ProviderError`; see `HTTPErrorMapper` for the rules.

@@ -22,6 +22,7 @@ import ArenaCore
 public struct OllamaChatDecoder: ChatStreamDecoder, Equatable {
     private var lines: NDJSONLineSplitter
     private var life = StreamLifecycle()
+    private var served = ServedModelTracker()
 
     public init(maxLineLength: Int = NDJSONLineSplitter.defaultMaxLineLength) {
         lines = NDJSONLineSplitter(maxLineLength: maxLineLength)
@@ -54,6 +55,7 @@ public struct OllamaChatDecoder: ChatStreamDecoder, Equatable {
         } catch {
             return life.end(StreamFailure.malformed("an Ollama chat line", payload: text), into: &events)
         }
+        if chunk.error?.isTruthy != true, let report = served.report(model: chunk.model) { events.append(report) }
         let (content, terminal) = Self.events(of: chunk)
         events += content
         if let terminal { life.end(terminal, into: &events) }

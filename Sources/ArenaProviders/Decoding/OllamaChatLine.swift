@@ -11,6 +11,8 @@ struct OllamaChatLine: Decodable {
     var promptEvalCount: Int?
     var evalCount: Int?
     var error: WireError?
+    /// The model that answered (a non-string reads as nil).
+    var model: String?
 
     struct Message: Decodable {
         var content: String?
@@ -18,7 +20,7 @@ struct OllamaChatLine: Decodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case message, done, error
+        case message, done, error, model
         case doneReason = "done_reason"
         case promptEvalCount = "prompt_eval_count"
         case evalCount = "eval_count"
@@ -32,6 +34,7 @@ struct OllamaChatLine: Decodable {
         promptEvalCount = try? keyed.decodeIfPresent(Int.self, forKey: .promptEvalCount)
         evalCount = try? keyed.decodeIfPresent(Int.self, forKey: .evalCount)
         error = try? keyed.decodeIfPresent(WireError.self, forKey: .error)
+        model = try? keyed.decodeIfPresent(String.self, forKey: .model)
     }
 
     /// Reasoning then text of this line, empty pieces dropped.

@@ -14,6 +14,9 @@ struct OpenAIChatChunk: Decodable {
     var message: String?
     var type: String?
     var code: String?
+    /// The model the server says answered, and its `system_fingerprint` (non-strings read as nil).
+    var model: String?
+    var systemFingerprint: String?
 
     struct Choice: Decodable {
         var index: Int?
@@ -55,8 +58,9 @@ struct OpenAIChatChunk: Decodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case choices, usage, error, object, message, type, code
+        case choices, usage, error, object, message, type, code, model
         case xGroq = "x_groq"
+        case systemFingerprint = "system_fingerprint"
     }
 
     init(from decoder: any Decoder) throws {
@@ -69,6 +73,8 @@ struct OpenAIChatChunk: Decodable {
         message = try? keyed.decodeIfPresent(String.self, forKey: .message)
         type = try? keyed.decodeIfPresent(String.self, forKey: .type)
         code = try? keyed.decodeIfPresent(String.self, forKey: .code)
+        model = try? keyed.decodeIfPresent(String.self, forKey: .model)
+        systemFingerprint = try? keyed.decodeIfPresent(String.self, forKey: .systemFingerprint)
     }
 
     /// The choice arena shows: index 0 (or the first listed).

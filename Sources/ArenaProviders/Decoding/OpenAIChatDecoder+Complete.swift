@@ -19,7 +19,9 @@ extension OpenAIChatDecoder {
         }
         if let failure = chunk.failure { return [StreamFailure.server(failure)] }
         let choice = chunk.primaryChoice
-        var events = choice?.message?.events() ?? choice?.delta?.events() ?? []
+        var served = ServedModelTracker()
+        var events = served.report(model: chunk.model, fingerprint: chunk.systemFingerprint).map { [$0] } ?? []
+        events += choice?.message?.events() ?? choice?.delta?.events() ?? []
         if let usage = chunk.tokenUsage { events.append(.usage(usage)) }
         events.append(StreamLifecycle.checked(.finished(choice?.finishReason.map(FinishReason.init(wire:)) ?? .stop)))
         return events

@@ -24,11 +24,14 @@ import ArenaCore
 /// - EOF without `[DONE]`: the recorded finish reason, else `.truncated`, else (zero bytes)
 ///   `.failed(.emptyResponse)` (llama.cpp answers 200 with no body past its context window).
 ///
+/// Reports the chunks' `model` and `system_fingerprint` as `.served` when they first appear or change.
+///
 /// Traps: empty `content` deltas (the role chunk) produce no event; only choice index 0 is read.
 public struct OpenAIChatDecoder: ChatStreamDecoder, SSEChatDecoder, Equatable {
     var sse: SSEDecoder
     var life = StreamLifecycle()
     private var finishReason: FinishReason?
+    private var served = ServedModelTracker()
 
     public init(maxLineLength: Int = SSEDecoder.defaultMaxLineLength) {
         sse = SSEDecoder(maxLineLength: maxLineLength)
@@ -73,6 +76,7 @@ public struct OpenAIChatDecoder: ChatStreamDecoder, SSEChatDecoder, Equatable {
         }
         if let failure = chunk.failure { return life.end(StreamFailure.server(failure), into: &events) }
 
+        if let report = served.report(model: chunk.model, fingerprint: chunk.systemFingerprint) { events.append(report) }
         let choice = chunk.primaryChoice
         events += choice?.delta?.events() ?? choice?.message?.events() ?? []
         if let usage = chunk.tokenUsage { events.append(.usage(usage)) }

@@ -8,7 +8,8 @@
 /// Returns the very `OpenAIChatChunk` the Codable path would build, or nil whenever it is not
 /// sure it would: then the caller must use `JSONDecoder`, which stays the one definition of the
 /// format. It reads `choices[].index/delta/message/finish_reason`, a message's string `content`,
-/// `reasoning_content` and `reasoning`, and `usage` (the OpenAI and DeepSeek fields).
+/// `reasoning_content` and `reasoning`, `usage` (the OpenAI and DeepSeek fields), `model` and
+/// `system_fingerprint`.
 ///
 /// Falls back on (traps, each on purpose):
 /// - anything carrying an error: a non-null `error`, `"object": "error"`, any `x_groq`;
@@ -28,9 +29,11 @@ enum OpenAIChunkFastPath {
 }
 
 extension OpenAIChatChunk {
-    init(fastChoices: [Choice]?, usage: OpenAIUsage?) {
+    init(fastChoices: [Choice]?, usage: OpenAIUsage?, model: String?, systemFingerprint: String?) {
         self.choices = fastChoices
         self.usage = usage
+        self.model = model
+        self.systemFingerprint = systemFingerprint
     }
 }
 
@@ -53,6 +56,8 @@ extension JSONByteReader {
     fileprivate mutating func chunk() -> OpenAIChatChunk? {
         var choices: [OpenAIChatChunk.Choice]?
         var usage: OpenAIUsage?
+        var model: String?
+        var fingerprint: String?
         var seen = SeenKeys()
         let ok = members { reader, key in
             if reader.key(key, is: "choices") {
@@ -81,9 +86,20 @@ extension JSONByteReader {
                 guard seen.first(2), let object = reader.nullableString() else { return false }
                 return object != "error"
             }
+            if reader.key(key, is: "model") {
+                // A string or null; anything else goes to the fallback (which reads it as nil).
+                guard seen.first(3), let value = reader.nullableString() else { return false }
+                model = value
+                return true
+            }
+            if reader.key(key, is: "system_fingerprint") {
+                guard seen.first(4), let value = reader.nullableString() else { return false }
+                fingerprint = value
+                return true
+            }
             return reader.skipValue()
         }
-        return ok ? OpenAIChatChunk(fastChoices: choices, usage: usage) : nil
+        return ok ? OpenAIChatChunk(fastChoices: choices, usage: usage, model: model, systemFingerprint: fingerprint) : nil
     }
 
     private mutating func choice() -> OpenAIChatChunk.Choice? {

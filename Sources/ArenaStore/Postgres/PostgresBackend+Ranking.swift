@@ -37,7 +37,7 @@ extension PostgresBackend {
         let contender = try RankingVoteQuery.contender(
             seatIndex: try row.int(at: 10), model: try row.string(at: 11), failed: try flag(12) ?? false,
             finishReason: try row.string(at: 13), hasText: try flag(14) ?? false, outputTokens: try row.int(at: 15),
-            text: try row.string(at: 16))
+            text: try row.string(at: 16), servedModel: row.columns.count > 19 ? try row.string(at: 19) : nil)
         return .init(verdict: verdict, seatCount: try required(row.int(at: 18), 18), battleBlind: try required(flag(7), 7),
                      mode: try StoredEnum.decode(try required(row.string(at: 8), 8), column: "battle.mode"),
                      leaked: try required(flag(9), 9), contender: contender)

@@ -21,7 +21,7 @@ extension PostgresBackend {
 
     static func rankingShapes(_ connection: PostgresConnection, battle id: String) throws -> [RankingShape] {
         var assembler = RankingVoteQuery.Assembler()
-        let sql = RankingVoteQuery.sql(withText: false, binaryCollation: " COLLATE \"C\"", battlePlaceholder: "$1")
+        let sql = RankingVoteQuery.sql(withText: false, binaryCollation: " COLLATE \"C\"", battlePlaceholder: "$1", withServedModel: false)
         for row in try connection.execute(sql, [.string(id)]).rows { try assembler.add(try rankingRow(row)) }
         return assembler.votes.map(RankingShape.init(vote:))
     }
@@ -39,7 +39,8 @@ extension PostgresBackend {
         _ = try connection.execute("LOCK TABLE verdict, answer, seat, battle_leak, ranking_tally IN SHARE ROW EXCLUSIVE MODE")
         _ = try connection.execute("DELETE FROM ranking_tally")
         var assembler = RankingVoteQuery.Assembler()
-        let rows = try connection.execute(RankingVoteQuery.sql(withText: false, binaryCollation: " COLLATE \"C\"")).rows
+        let rows = try connection.execute(RankingVoteQuery.sql(withText: false, binaryCollation: " COLLATE \"C\"",
+                                                                withServedModel: false)).rows
         for row in rows { try assembler.add(try rankingRow(row)) }
         let tallies = RankingTally.of(assembler.votes)
         var start = 0

@@ -10,7 +10,7 @@ extension SQLiteBackend {
 
     /// The votes of one battle's verdicts, as they are stored now (in the caller's transaction).
     static func rankingVotes(_ db: Database, battle id: String) throws -> [RankingVote] {
-        try rankingVotes(db, sql: RankingVoteQuery.sql(withText: false, battlePlaceholder: "?"), arguments: [id])
+        try rankingVotes(db, sql: RankingVoteQuery.sql(withText: false, battlePlaceholder: "?", withServedModel: false), arguments: [id])
     }
 
     static func rankingVotes(_ db: Database, sql: String, arguments: StatementArguments = []) throws -> [RankingVote] {
@@ -22,7 +22,7 @@ extension SQLiteBackend {
                                      rater: row[4], created_at: row[5], blind: row[6], ranking: row[17])
             let contender = try RankingVoteQuery.contender(
                 seatIndex: row[10], model: row[11], failed: row[12] ?? false, finishReason: row[13],
-                hasText: row[14] ?? false, outputTokens: row[15], text: row[16])
+                hasText: row[14] ?? false, outputTokens: row[15], text: row[16], servedModel: row.count > 19 ? row[19] : nil)
             try assembler.add(.init(verdict: verdict, seatCount: row[18], battleBlind: row[7], mode: try StoredEnum.decode(row[8], column: "battle.mode"),
                                     leaked: row[9], contender: contender))
         }

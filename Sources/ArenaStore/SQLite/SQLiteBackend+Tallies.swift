@@ -34,7 +34,7 @@ extension SQLiteBackend {
     static func rebuildRankingTallies(_ db: Database) throws {
         try db.execute(sql: "DELETE FROM ranking_tally")
         let insert = try db.makeStatement(sql: "INSERT INTO ranking_tally (shape, verdicts) VALUES (?, ?)")
-        for tally in RankingTally.of(try rankingVotes(db, sql: RankingVoteQuery.sql(withText: false))) {
+        for tally in RankingTally.of(try rankingVotes(db, sql: RankingVoteQuery.sql(withText: false, withServedModel: false))) {
             try insert.execute(arguments: [tally.shape.code, tally.verdicts])
         }
     }

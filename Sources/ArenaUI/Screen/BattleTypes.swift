@@ -149,10 +149,12 @@ public struct SeatReveal: Sendable, Equatable {
     /// True when `outputTokens` is an estimate (the server sent no usage).
     public var outputTokensEstimated: Bool
     public var costUSD: Double?
+    /// The model the server said answered, when it is not the configured model id.
+    public var servedModel: String?
 
     public init(modelName: String, timeToFirstTokenMilliseconds: Int? = nil, totalMilliseconds: Int? = nil,
                 tokensPerSecond: Double? = nil, outputTokens: Int? = nil, outputTokensEstimated: Bool = false,
-                costUSD: Double? = nil) {
+                costUSD: Double? = nil, servedModel: String? = nil) {
         self.modelName = modelName
         self.timeToFirstTokenMilliseconds = timeToFirstTokenMilliseconds
         self.totalMilliseconds = totalMilliseconds
@@ -160,6 +162,7 @@ public struct SeatReveal: Sendable, Equatable {
         self.outputTokens = outputTokens
         self.outputTokensEstimated = outputTokensEstimated
         self.costUSD = costUSD
+        self.servedModel = servedModel
     }
 
     /// The reveal of a stored answer: its seat's model and the answer's metrics.
@@ -168,7 +171,7 @@ public struct SeatReveal: Sendable, Equatable {
         self.init(modelName: seat.model.name, timeToFirstTokenMilliseconds: metrics?.ttftMs.map { Int($0.rounded()) },
                   totalMilliseconds: metrics?.durationMs.map { Int($0.rounded()) }, tokensPerSecond: metrics?.tokensPerSecond,
                   outputTokens: metrics?.outputTokens, outputTokensEstimated: metrics?.tokensEstimated ?? false,
-                  costUSD: metrics?.costUSD)
+                  costUSD: metrics?.costUSD, servedModel: answer?.served?.differs(fromRequested: seat.model.model))
     }
 }
 

@@ -5,9 +5,11 @@ public enum RevealFormatter {
         parts(reveal).joined(separator: " · ")
     }
 
-    /// The stats as separate items: TTFT, speed, tokens, cost (those known).
+    /// The stats as separate items: the model the server said answered (when it is not the
+    /// configured id), TTFT, speed, tokens, cost (those known).
     public static func parts(_ reveal: SeatReveal) -> [String] {
         var parts: [String] = []
+        if let served = reveal.servedModel { parts.append("served " + served) }
         if let ttft = reveal.timeToFirstTokenMilliseconds { parts.append("TTFT \(grouped(ttft)) ms") }
         if let total = reveal.totalMilliseconds { parts.append("total " + duration(total)) }
         if let rate = reveal.tokensPerSecond { parts.append("\(oneDecimal(rate)) tok/s") }

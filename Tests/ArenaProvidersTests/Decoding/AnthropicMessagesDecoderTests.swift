@@ -35,6 +35,7 @@ struct AnthropicMessagesDecoderTests {
     func fullSequence() {
         let events = DecoderReplay.chunks(AnthropicMessagesDecoder(), Self.thinkingStream)
         #expect(events == [
+            .served(ServedModel(model: "claude-x")),
             .usage(TokenUsage(inputTokens: 135, cachedInputTokens: 100)),
             .reasoning("Let me see. "), .text("Hel"), .text("lo"),
             .usage(TokenUsage(outputTokens: 15)),

@@ -16,7 +16,7 @@ struct GeminiStreamDecoderTests {
     func stream() {
         let events = DecoderReplay.chunks(GeminiStreamDecoder(), [Self.thought, Self.answer, Self.stop])
         #expect(events == [
-            .reasoning("**Plan**"), .usage(TokenUsage(inputTokens: 29, outputTokens: 59, reasoningTokens: 59)),
+            .served(ServedModel(model: "gemini-2.5-flash")), .reasoning("**Plan**"), .usage(TokenUsage(inputTokens: 29, outputTokens: 59, reasoningTokens: 59)),
             .text("4"), .usage(TokenUsage(inputTokens: 29, outputTokens: 60, cachedInputTokens: 8, reasoningTokens: 59)),
             .text("."), .usage(TokenUsage(inputTokens: 29, outputTokens: 61, cachedInputTokens: 8, reasoningTokens: 59)),
             .finished(.stop),

@@ -14,7 +14,7 @@ struct OllamaChatDecoderTests {
     @Test("thinking, content, text on the done line, usage and done_reason")
     func stream() {
         let events = DecoderReplay.chunks(OllamaChatDecoder(), [Self.lines.joined(separator: "\n") + "\n"])
-        #expect(events == [.reasoning("Two plus two."), .text("It is "), .text("4."),
+        #expect(events == [.served(ServedModel(model: "qwen3")), .reasoning("Two plus two."), .text("It is "), .text("4."),
                            .usage(TokenUsage(inputTokens: 26, outputTokens: 282)), .finished(.length)])
     }
 
@@ -27,7 +27,7 @@ struct OllamaChatDecoderTests {
     @Test("an error line fails and keeps the text; missing done is truncated; nothing is empty")
     func failures() {
         let error = DecoderReplay.chunks(OllamaChatDecoder(), [Self.lines[1] + "\n", #"{"error":"an error was encountered while running the model"}"# + "\n"])
-        #expect(error == [.text("It is "), .failed(ProviderError(.streamError, "an error was encountered while running the model"))])
+        #expect(error == [.served(ServedModel(model: "qwen3")), .text("It is "), .failed(ProviderError(.streamError, "an error was encountered while running the model"))])
         #expect(DecoderReplay.chunks(OllamaChatDecoder(), [Self.lines[1] + "\n"]).last == .finished(.truncated))
         #expect(DecoderReplay.fold(DecoderReplay.chunks(OllamaChatDecoder(), [])).error?.kind == .emptyResponse)
         #expect(DecoderReplay.fold(DecoderReplay.chunks(OllamaChatDecoder(), ["{\"message\":\n"])).error?.kind == .malformedChunk)
@@ -48,7 +48,8 @@ struct OllamaChatDecoderTests {
     func completeBody() {
         let body = #"{"model":"m","message":{"role":"assistant","content":"Hi","thinking":"hm"},"done":true,"done_reason":"stop","prompt_eval_count":3,"eval_count":4}"#
         #expect(OllamaChatDecoder.decodeWhole(Array(body.utf8)) ==
-                [.reasoning("hm"), .text("Hi"), .usage(TokenUsage(inputTokens: 3, outputTokens: 4)), .finished(.stop)])
+                [.served(ServedModel(model: "m")), .reasoning("hm"), .text("Hi"), .usage(TokenUsage(inputTokens: 3, outputTokens: 4)),
+                 .finished(.stop)])
         #expect(OllamaChatDecoder.decodeWhole(Array(#"{"error":"model 'x' not found"}"#.utf8)) ==
                 [.failed(ProviderError(.streamError, "model 'x' not found"))])
     }

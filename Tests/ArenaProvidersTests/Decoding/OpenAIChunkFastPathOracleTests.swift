@@ -17,13 +17,16 @@ struct OpenAIChunkFastPathOracleTests {
         var finishReason: String??
         var failed: Bool
         var choiceCount: Int?
+        var model: String?
+        var fingerprint: String?
     }
 
     static func reading(_ chunk: OpenAIChatChunk) -> Reading {
         let choice = chunk.primaryChoice
         return Reading(deltaEvents: choice?.delta?.events(), messageEvents: choice?.message?.events(),
                        usage: chunk.tokenUsage, finishReason: choice.map(\.finishReason),
-                       failed: chunk.failure != nil, choiceCount: chunk.choices?.count)
+                       failed: chunk.failure != nil, choiceCount: chunk.choices?.count,
+                       model: chunk.model, fingerprint: chunk.systemFingerprint)
     }
 
     /// Nil when the fast path declined; otherwise whether it agreed with the oracle.

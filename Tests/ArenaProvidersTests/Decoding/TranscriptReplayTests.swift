@@ -47,6 +47,8 @@ struct TranscriptReplayTests {
         #expect(answer.error?.kind.rawValue == golden.errorKind)
         #expect(answer.usage == golden.usage)
         #expect(answer.textDeltaCount == golden.textDeltaCount)
+        #expect(answer.served?.model == golden.servedModel)
+        #expect(answer.served?.fingerprint == golden.fingerprint)
     }
 
     /// Replays `body` four ways and returns the one answer they must agree on.

@@ -75,6 +75,27 @@ import Testing
         ])
     }
 
+    /// After the vote, a pane whose server reported another model than the configured id says
+    /// which one answered, before its numbers; a pane whose server echoed the id says nothing.
+    @Test func theRevealNamesTheServedSnapshot() {
+        var screen = ScreenHarness(width: 60, height: 10)
+        screen.type("Hi\r")
+        screen.stream(seat: 0, .text("Hello."))
+        screen.stream(seat: 1, .text("Hey."))
+        screen.stream(seat: 0, .finished(.stop))
+        screen.stream(seat: 1, .finished(.stop))
+        screen.type("t")
+        screen.send(.verdictSaved(turn: 0, receipt: VerdictReceipt(verdictCount: 4, reveals: [
+            SeatReveal(modelName: "gpt-4o", timeToFirstTokenMilliseconds: 312, outputTokens: 3, servedModel: "gpt-4o-2024-08-06"),
+            SeatReveal(modelName: "smol", timeToFirstTokenMilliseconds: 90, outputTokens: 2),
+        ])))
+        let picture = screen.picture()
+        #expect(picture[1] == "┃served gpt-4o-2024-08-06 ·  ┃│TTFT 90 ms · 2 tok          │"
+                || picture[1].hasPrefix("┃served gpt-4o-2024-08-06"), "\(picture)")
+        #expect(picture.joined().contains("TTFT 312 ms"))
+        #expect(!picture[1].contains("served smol"))
+    }
+
     @Test func fourPanesAt40x12UseTwoRows() {
         var screen = ScreenHarness(width: 40, height: 12, models: ["a", "b", "c", "d"])
         expectPicture(screen.picture(), [

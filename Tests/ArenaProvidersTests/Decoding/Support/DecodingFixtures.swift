@@ -85,6 +85,8 @@ struct DecoderGolden: Decodable {
     var errorKind: String?
     var usage: TokenUsage?
     var textDeltaCount: Int
+    var servedModel: String?
+    var fingerprint: String?
 }
 
 /// The four wire formats, with their stream decoders and whole-body fallbacks.

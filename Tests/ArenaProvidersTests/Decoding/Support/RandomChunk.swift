@@ -12,6 +12,8 @@ enum RandomChunk {
         if chance(0.3, &g) { members.append(#""object":"# + pick([#""chat.completion.chunk""#, "null", "1", #""error""#], &g)) }
         if chance(0.1, &g) { members.append(#""error":"# + pick(["null", #"{"message":"x"}"#, "false", "{}"], &g)) }
         if chance(0.05, &g) { members.append(#""x_groq":{"usage":{"prompt_tokens":3}}"#) }
+        if chance(0.5, &g) { members.append(#""model":"# + servedString(&g, odd: ["null", "1", "{}", #"["m"]"#])) }
+        if chance(0.2, &g) { members.append(#""system_fingerprint":"# + servedString(&g, odd: ["null", "false", "{}"])) }
         for _ in 0..<Int.random(in: 0...3, using: &g) { members.append(extra(&g)) }
         if chance(0.02, &g), let first = members.first { members.append(first) }  // a duplicate key
         members.shuffle(using: &g)
@@ -19,6 +21,13 @@ enum RandomChunk {
         if chance(0.02, &g) { text = String(text.dropLast(Int.random(in: 1...3, using: &g))) }
         if chance(0.01, &g) { text += pick([" x", ",", "}"], &g) }
         return text
+    }
+
+    /// A model name or fingerprint: usually plain, sometimes any string, now and then not a string.
+    static func servedString(_ g: inout SeededGenerator, odd: [String]) -> String {
+        if chance(0.1, &g) { return pick(odd, &g) }
+        if chance(0.2, &g) { return string(&g) }
+        return pick([#""gpt-4o-2024-08-06""#, #""smollm2-135m""#, #""fp_44709d6fcb""#, #""m""#], &g)
     }
 
     static func choices(_ g: inout SeededGenerator) -> String {
@@ -73,7 +82,7 @@ enum RandomChunk {
 
     /// A field arena does not read, of any JSON type.
     static func extra(_ g: inout SeededGenerator) -> String {
-        let key = pick(["id", "model", "created", "system_fingerprint", "service_tier", "timings", "obfuscation", "p"], &g)
+        let key = pick(["id", "created", "service_tier", "timings", "obfuscation", "p"], &g)  // model, system_fingerprint: read, generated above
         return "\"\(key)\":" + value(&g, depth: 0)
     }
 
