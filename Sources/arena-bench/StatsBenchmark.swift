@@ -84,6 +84,17 @@ enum StatsBenchmark {
         }
         rows.append(Row(rule: "non-inferior (anytime)", scenario: "win rate exactly 0.45 = 0.5 − margin 0.05 (35% won, 20% tied), looked at after every vote up to 3,000",
                         measured: share(noninferior, runs), target: "≤ 2.5%"))
+        // `arena suites health`: a prompt whose verdicts are coin flips (35% for the model rated
+        // higher elsewhere, 35% against, 30% ties: mean score exactly 0) must rarely be called
+        // discriminating, looked at after every judgement.
+        var discriminating = 0
+        for run in 0..<runs where StatsScenarios.rateRunUnclustered(
+            bar: 0.5, draw: { rng in let u = rng.nextUniform(); return u < 0.35 ? 1 : (u < 0.65 ? 0.5 : 0) },
+            horizon: 3000, alpha: alpha, seed: seed &+ 70_000 &+ UInt64(run)) {
+            discriminating += 1
+        }
+        rows.append(Row(rule: "discriminating prompt (anytime)", scenario: "coin-flip verdicts (35% with the order, 35% against, 30% ties), looked at after every judgement up to 3,000",
+                        measured: share(discriminating, runs), target: "≤ 2.5%"))
         // A clustered suite: prompts differ (half always adequate, 30% at 0.9, 20% at 0.65: mean
         // 0.90), each answer marked by two raters who disagree 5% of the time.
         let promptRate: (inout SeededRandom) -> Double = { rng in

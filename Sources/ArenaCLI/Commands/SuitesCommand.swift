@@ -2,10 +2,20 @@ import ArenaCore
 import ArgumentParser
 import Foundation
 
-/// `arena suites` — the prompt suites arena can run, and any that are broken.
+/// `arena suites` — the prompt suites arena can run (`list`, the default) and how healthy a
+/// suite's prompts are (`health`).
 struct SuitesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "suites",
+        abstract: "List prompt suites, or check which of a suite's prompts still tell models apart.",
+        subcommands: [SuitesListCommand.self, SuitesHealthCommand.self],
+        defaultSubcommand: SuitesListCommand.self)
+}
+
+/// `arena suites [list]` — the prompt suites arena can run, and any that are broken.
+struct SuitesListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract: "List prompt suites: yours in $XDG_CONFIG_HOME/arena/prompts/, then the repo's prompts/.")
 
     @OptionGroup var global: GlobalOptions

@@ -1,0 +1,49 @@
+import ArenaCore
+import ArenaStore
+import Foundation
+import Testing
+
+/// `arena suites health` through the binary: a suite file, a store holding its judged battles,
+/// the table and the JSON a script reads; `arena suites` still lists suites.
+@Suite("arena suites health", .timeLimit(.minutes(1)))
+struct SuitesHealthCommandTests {
+    @Test func classifiesEachPromptAndSaysWhatToDo() async throws {
+        let arena = ArenaProcess()
+        let prompts = arena.home.appendingPathComponent("config/arena/prompts")
+        try FileManager.default.createDirectory(at: prompts, withIntermediateDirectories: true)
+        try """
+            name: s
+            prompts:
+              - id: hard1
+                text: Prove it.
+              - id: hard2
+                text: Prove it again.
+              - id: easy
+                text: Say hi.
+              - id: unjudged
+                text: Nobody asked.
+            """.write(to: prompts.appendingPathComponent("s.yaml"), atomically: true, encoding: .utf8)
+        let store = try BattleStore(path: arena.storePath)
+        var random = SeededGenerator(seed: 3)
+        var battles = SuiteHealthTests.battles(prompt: "hard1", kind: .follows, count: 100, random: &random)
+        battles += SuiteHealthTests.battles(prompt: "hard2", kind: .follows, count: 100, random: &random, start: 200)
+        battles += SuiteHealthTests.battles(prompt: "easy", kind: .ties, count: 30, random: &random, start: 400)
+        _ = try store.importBattles(battles)
+
+        let json = try await arena.run(["suites", "health", "s", "--format", "json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let statuses = (object["prompts"] as? [[String: Any]] ?? []).map { "\($0["id"] ?? "")=\($0["status"] ?? "")" }
+        #expect(statuses == ["hard1=discriminating", "hard2=discriminating", "easy=saturated", "unjudged=too few judgements"])
+
+        let table = try await arena.run(["suites", "health", "s"])
+        #expect(table.status == 0)
+        #expect(table.stdout.contains("retire it or make it harder"))
+        #expect(table.stdout.contains("s: 4 prompts — 2 discriminating, 1 saturated, 1 too few judgements"))
+
+        let list = try await arena.run(["suites"])
+        #expect(list.status == 0 && list.stdout.contains("s "))
+        let missing = try await arena.run(["suites", "health", "no-such-suite"])
+        #expect(missing.status != 0 && !missing.stderr.isEmpty)
+    }
+}
