@@ -25,6 +25,10 @@ struct LeaderboardCommand: AsyncParsableCommand {
     @Option(help: "Seed of the bootstrap (same seed, same intervals).") var seed: UInt64 = 1
     @Option(help: ArgumentHelp("Models with this tag only (from the config).", valueName: "tag")) var tag: String?
     @Option(help: ArgumentHelp("Verdicts cast on or after this date (YYYY-MM-DD or ISO 8601).", valueName: "date")) var since: String?
+    @Option(help: ArgumentHelp("Verdicts cast before this date (YYYY-MM-DD or ISO 8601): with --since, a window.", valueName: "date"))
+    var until: String?
+    @Flag(help: "After the table, each model's rating at the end of each of the last 8 weeks (all verdicts up to then).")
+    var trend = false
     @Option(help: ArgumentHelp("Pin one model's rating (default: the mean is 1000).", valueName: "model=rating")) var anchor: String?
     @Flag(help: "Include battles flagged by the identity-leak guard.") var includeLeaked = false
     @Flag(help: "Control for answer length and markdown (headers, lists, bold), as LMArena does.") var styleControl = false
@@ -44,6 +48,11 @@ struct LeaderboardCommand: AsyncParsableCommand {
         }
         if let anchor, Self.parseAnchor(anchor) == nil { throw ValidationError("--anchor must look like MODEL=RATING, e.g. smol=1000") }
         if let since, DateParsing.date(since) == nil { throw ValidationError("--since must be a date like 2026-11-01") }
+        if let until, DateParsing.date(until) == nil { throw ValidationError("--until must be a date like 2026-12-01") }
+        if let since, let until, let start = DateParsing.date(since), let end = DateParsing.date(until), end <= start {
+            throw ValidationError("--until must be after --since")
+        }
+        if trend && format != .table { throw ValidationError("--trend draws on the table; drop it with --format \(format.rawValue)") }
         if let capPerDay, capPerDay < 1 { throw ValidationError("--cap-per-day must be at least 1") }
     }
 
@@ -73,6 +82,7 @@ struct LeaderboardCommand: AsyncParsableCommand {
         case .table:
             print(printer.table(width: TerminalInfo.stdoutIsTerminal ? TerminalInfo.width : nil))
             if pairs { print(printer.pairs()) }
+            if trend { print(LeaderboardTrend(data: data, anchor: anchor.flatMap(Self.parseAnchor)).text()) }
         }
         if raters {
             do {
@@ -86,11 +96,14 @@ struct LeaderboardCommand: AsyncParsableCommand {
 
     /// Whether the store's tallies answer this command: nothing that reads dates, time order or
     /// answer text.
-    var tallyReadable: Bool { method == .bt && !styleControl && since == nil && capPerDay == nil && !raters && !byVersion }
+    var tallyReadable: Bool {
+        method == .bt && !styleControl && since == nil && until == nil && capPerDay == nil && !raters && !byVersion && !trend
+    }
 
     func loadData() throws -> RankingData {
         let store = try global.openExistingStore()
         var filter = RankingData.Filter(includeLeaked: includeLeaked, since: since.flatMap(DateParsing.date),
+                                        until: until.flatMap(DateParsing.date),
                                         raters: rater.isEmpty ? nil : Set(rater), capPerDay: capPerDay)
         if let tag {
             let config = try ConfigFile.load(path: global.locations.configPath)

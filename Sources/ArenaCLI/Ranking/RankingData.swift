@@ -16,6 +16,8 @@ struct RankingData {
     struct Filter {
         var includeLeaked = false
         var since: Date?
+        /// Only verdicts cast before this moment.
+        var until: Date?
         /// Keep only models for which this is true (e.g. those with a tag).
         var model: (String) -> Bool = { _ in true }
         /// Only these raters' verdicts (nil: everyone's).
@@ -65,7 +67,8 @@ struct RankingData {
     /// but no dates (`dates` is empty) and no order in time, so not for `since`, the daily cap,
     /// Elo, style control or rater agreement.
     init(tallies: [RankingTally], filter: Filter) {
-        precondition(filter.since == nil && filter.capPerDay == nil, "tallies carry no dates: filter by date on the votes")
+        precondition(filter.since == nil && filter.until == nil && filter.capPerDay == nil,
+                     "tallies carry no dates: filter by date on the votes")
         self.init(candidates: tallies.map { Candidate(shape: $0.shape, vote: nil, weight: $0.verdicts) }, filter: filter)
         hasDates = false
     }
@@ -148,6 +151,7 @@ struct RankingData {
     private mutating func admit(_ candidate: Candidate, filter: Filter) -> Counting? {
         let shape = candidate.shape, weight = candidate.weight
         if let since = filter.since, let date = candidate.vote?.record.createdAt, date < since { return nil }
+        if let until = filter.until, let date = candidate.vote?.record.createdAt, date >= until { return nil }
         if let raters = filter.raters, !raters.contains(shape.rater) { excluded.otherRaters += weight; return nil }
         if shape.verdict == .skip { excluded.skipped += weight; return nil }
         if !shape.blind { excluded.notBlind += weight; return nil }
