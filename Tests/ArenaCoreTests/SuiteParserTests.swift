@@ -66,6 +66,20 @@ struct SuiteParserTests {
         #expect(bare.conversation(for: bare.prompts[0]) == [ChatMessage(role: .user, content: "hi")])
     }
 
+    /// `split: dev|test` holds prompts out; anything else is an error naming file, line and field.
+    @Test func aSplitMarksHeldOutPromptsAndNothingElseIsAccepted() throws {
+        let suite = try parser.parse("prompts:\n  - { id: a, text: hi, split: dev }\n  - { id: b, text: ho, split: test }\n  - { id: c, text: hu }\n")
+        #expect(suite.prompts.map(\.split) == [.dev, .test, nil])
+        #expect(suite.only(.test).prompts.map(\.id) == ["b"])
+        #expect(suite.only(nil).prompts.count == 3)
+        let error = #expect(throws: (any Error).self) {
+            try parser.parse("prompts:\n  - id: a\n    text: hi\n    split: holdout\n")
+        }
+        let message = "\(error.map { "\($0)" } ?? "")"
+        #expect(message.contains("prompts/support.yaml:4") && message.contains("prompts[0].split")
+                && message.contains("must be dev or test"), "\(message)")
+    }
+
     @Test func nameDefaultsToTheFileBaseNameAndCanBeSet() throws {
         let minimal = "prompts:\n  - { id: a, text: hi }\n"
         #expect(try SuiteParser(file: "/x/y/code-review.yaml").parse(minimal).name == "code-review")
@@ -115,7 +129,7 @@ struct SuiteParserTests {
         ("nmae: x\nprompts:\n  - { id: a, text: hi }\n",
          "prompts/support.yaml:1: nmae: unknown key (expected one of: description, name, params, prompts, system, tags, vars)"),
         ("prompts:\n  - id: a\n    txet: hi\n",
-         "prompts/support.yaml:3: prompts[0].txet: unknown key (expected one of: id, messages, notes, tags, text, vars)"),
+         "prompts/support.yaml:3: prompts[0].txet: unknown key (expected one of: id, messages, notes, split, tags, text, vars)"),
         ("description: x\n", "prompts/support.yaml:1: prompts: is required"),
         ("prompts: []\n", "prompts/support.yaml:1: prompts: lists no prompts"),
         ("prompts:\n  - text: hi\n", "prompts/support.yaml:2: prompts[0].id: is required"),

@@ -29,6 +29,9 @@ struct LeaderboardCommand: AsyncParsableCommand {
     var until: String?
     @Flag(help: "After the table, each model's rating at the end of each of the last 8 weeks (all verdicts up to then).")
     var trend = false
+    @Option(help: ArgumentHelp("Only the judged battles of this suite (`arena judge`).", valueName: "suite")) var suite: String?
+    @Option(help: ArgumentHelp("With --suite: only its prompts marked `split: dev` or `split: test`.", valueName: "dev|test"))
+    var split: PromptSplit?
     @Option(help: ArgumentHelp("Pin one model's rating (default: the mean is 1000).", valueName: "model=rating")) var anchor: String?
     @Flag(help: "Include battles flagged by the identity-leak guard.") var includeLeaked = false
     @Flag(help: "Control for answer length and markdown (headers, lists, bold), as LMArena does.") var styleControl = false
@@ -52,6 +55,7 @@ struct LeaderboardCommand: AsyncParsableCommand {
         if let since, let until, let start = DateParsing.date(since), let end = DateParsing.date(until), end <= start {
             throw ValidationError("--until must be after --since")
         }
+        if split != nil && suite == nil { throw ValidationError("--split needs --suite") }
         if trend && format != .table { throw ValidationError("--trend draws on the table; drop it with --format \(format.rawValue)") }
         if let capPerDay, capPerDay < 1 { throw ValidationError("--cap-per-day must be at least 1") }
     }
@@ -98,6 +102,7 @@ struct LeaderboardCommand: AsyncParsableCommand {
     /// answer text.
     var tallyReadable: Bool {
         method == .bt && !styleControl && since == nil && until == nil && capPerDay == nil && !raters && !byVersion && !trend
+            && suite == nil
     }
 
     func loadData() throws -> RankingData {
@@ -120,7 +125,13 @@ struct LeaderboardCommand: AsyncParsableCommand {
                     so every verdict is read instead; `arena store verify --repair` recounts them\n
                     """.utf8))
             }
-            var votes = try store.rankingVotes(withText: styleControl)
+            var votes: [RankingVote]
+            if let suite {
+                let selection = try SuiteSplitSelection(SuiteLoading.load(suite, locations: global.locations), split: split)
+                votes = RankingVote.votes(in: selection.battles(try store.battles(suite: selection.suite.name)), withText: styleControl)
+            } else {
+                votes = try store.rankingVotes(withText: styleControl)
+            }
             if byVersion {
                 for index in votes.indices {
                     for seat in votes[index].contenders.indices {
@@ -130,8 +141,10 @@ struct LeaderboardCommand: AsyncParsableCommand {
                 }
             }
             return RankingData(votes: votes, filter: filter)
+        } catch let failure as CLIFailure {
+            throw failure
         } catch {
-            throw CLIFailure(error.description)
+            throw CLIFailure("\(error)")
         }
     }
 }

@@ -25,6 +25,8 @@ struct RecommendCommand: AsyncParsableCommand {
     @Option(name: .customLong("bar"), help: ArgumentHelp("adequate>=0.9, vs=MODEL,winrate>=0.45 or vs=MODEL,noninferior=0.05.", valueName: "spec")) var barSpecs: [String] = []
     @Flag(help: "Also draw rating against cost (log scale) with the Pareto frontier.") var plot = false
     @Option(help: "Seed for the rating intervals.") var seed: UInt64 = 1
+    @Option(help: ArgumentHelp("Only the prompts marked `split: dev` or `split: test` (decide on test).", valueName: "dev|test"))
+    var split: PromptSplit?
 
     func validate() throws {
         guard !barSpecs.isEmpty else { throw ValidationError("give at least one --bar, e.g. --bar 'adequate>=0.9'") }
@@ -34,21 +36,22 @@ struct RecommendCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let promptSuite = try SuiteLoading.load(suite, locations: global.locations)
+        let selection = try SuiteSplitSelection(SuiteLoading.load(suite, locations: global.locations), split: split)
+        let promptSuite = selection.suite
         let config = (try? ConfigFile.load(path: global.locations.configPath)) ?? ArenaConfig(models: [])
         let store = try global.openExistingStore()
         let bars = barSpecs.compactMap(AdequacyBar.init(parsing:))
         let recommendation: Recommendation
         do {
-            let answers = try store.runAnswers(suite: promptSuite.name)
+            let answers = selection.answers(try store.runAnswers(suite: promptSuite.name))
             guard !answers.isEmpty else { throw CLIFailure("no stored answers for \(promptSuite.name); run `arena run \(promptSuite.name)` first") }
             for reference in bars.compactMap(\.reference) where !answers.contains(where: { $0.key.model == reference }) {
                 throw CLIFailure.badInput("--bar vs=\(reference): no answers from a model named \(reference) in \(promptSuite.name)")
             }
-            let battles = try store.battles(suite: promptSuite.name)
+            let battles = selection.battles(try store.battles(suite: promptSuite.name))
             let queue = JudgeQueue(suite: promptSuite, answers: answers, judged: battles, order: .file)
             recommendation = Recommendation(suite: promptSuite, models: config.models, answers: answers,
-                                            marks: try store.adequacyMarks(suite: promptSuite.name),
+                                            marks: selection.marks(try store.adequacyMarks(suite: promptSuite.name)),
                                             battles: battles, bars: bars, pending: queue.pending, seed: seed)
         } catch let failure as CLIFailure { throw failure } catch { throw CLIFailure("\(error)") }
         let style = Style(enabled: TerminalInfo.useColor)

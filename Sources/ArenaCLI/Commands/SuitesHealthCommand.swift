@@ -21,6 +21,8 @@ struct SuitesHealthCommand: ParsableCommand {
     @Argument(help: "The suite (name or path).") var suite: String
     @Option(help: "Judgements a prompt needs before it is classed.") var minJudgements: Int = 6
     @Option(help: "table or json.") var format: OutputFormat = .table
+    @Option(help: ArgumentHelp("Only the prompts marked `split: dev` or `split: test`.", valueName: "dev|test"))
+    var split: PromptSplit?
 
     func validate() throws {
         guard minJudgements >= 1 else { throw ValidationError("--min-judgements must be at least 1") }
@@ -28,13 +30,15 @@ struct SuitesHealthCommand: ParsableCommand {
     }
 
     func run() throws {
-        let promptSuite = try SuiteLoading.load(suite, locations: global.locations)
+        let selection = try SuiteSplitSelection(SuiteLoading.load(suite, locations: global.locations), split: split)
+        let promptSuite = selection.suite
         let store = try global.openExistingStore()
         let health: SuiteHealth
         do {
+            let battles = try store.battles(suite: promptSuite.name)
             health = SuiteHealth(suite: promptSuite.name, promptIDs: promptSuite.prompts.map(\.id),
-                                 battles: try store.battles(suite: promptSuite.name),
-                                 marks: try store.adequacyMarks(suite: promptSuite.name), minimum: minJudgements)
+                                 battles: split == nil ? battles : selection.battles(battles),
+                                 marks: selection.marks(try store.adequacyMarks(suite: promptSuite.name)), minimum: minJudgements)
         } catch { throw CLIFailure(error.description) }
         switch format {
         case .json: print(try SuiteHealthPrinter.json(health))

@@ -40,7 +40,7 @@ public struct SuiteParser: Sendable {
     }
 
     static let topKeys: Set<String> = ["name", "description", "tags", "system", "params", "vars", "prompts"]
-    static let promptKeys: Set<String> = ["id", "text", "messages", "vars", "tags", "notes"]
+    static let promptKeys: Set<String> = ["id", "text", "messages", "vars", "tags", "notes", "split"]
 
     /// The suite name used when the file has no `name:`: the file's name without `.yaml`/`.yml`.
     public var defaultName: String {
@@ -120,7 +120,15 @@ public struct SuiteParser: Sendable {
             notes = try render(try reader.string(notesNode, at: "\(path).notes"), vars: vars,
                                node: notesNode, at: "\(path).notes")
         }
-        return SuitePrompt(id: id, messages: messages, tags: tags, notes: notes)
+        var split: PromptSplit?
+        if let splitNode = map.optional("split") {
+            let word = try reader.string(splitNode, at: "\(path).split")
+            guard let parsed = PromptSplit(rawValue: word) else {
+                throw reader.error(splitNode, "\(path).split", "must be dev or test (found \"\(word)\")")
+            }
+            split = parsed
+        }
+        return SuitePrompt(id: id, messages: messages, tags: tags, notes: notes, split: split)
     }
 
     /// Ids and suite names are typed on the command line and stored with results: keep them plain.

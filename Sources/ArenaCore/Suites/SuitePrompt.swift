@@ -20,12 +20,16 @@ public struct SuitePrompt: Sendable, Equatable, Codable {
     public var tags: [String]
     /// What a good answer does, shown to the judge; empty when the file has none.
     public var notes: String
+    /// Held out or not (`split: dev` / `split: test`): tune prompts and system prompt on dev,
+    /// decide on test (`--split`). Nil when the file says nothing.
+    public var split: PromptSplit?
 
-    public init(id: String, messages: [ChatMessage], tags: [String] = [], notes: String = "") {
+    public init(id: String, messages: [ChatMessage], tags: [String] = [], notes: String = "", split: PromptSplit? = nil) {
         self.id = id
         self.messages = messages
         self.tags = tags
         self.notes = notes
+        self.split = split
     }
 
     /// A single-turn prompt: one user message.
@@ -36,5 +40,20 @@ public struct SuitePrompt: Sendable, Equatable, Codable {
     /// The last user message: the question the models answer.
     public var text: String {
         messages.last(where: { $0.role == .user })?.content ?? ""
+    }
+}
+
+/// Which half of a suite a prompt belongs to: `dev` to tune on, `test` to decide on.
+public enum PromptSplit: String, Sendable, Equatable, Codable, CaseIterable {
+    case dev, test
+}
+
+extension PromptSuite {
+    /// The suite with only the prompts of `split` (all of them when nil).
+    public func only(_ split: PromptSplit?) -> PromptSuite {
+        guard let split else { return self }
+        var copy = self
+        copy.prompts = prompts.filter { $0.split == split }
+        return copy
     }
 }

@@ -46,4 +46,45 @@ struct SuitesHealthCommandTests {
         let missing = try await arena.run(["suites", "health", "no-such-suite"])
         #expect(missing.status != 0 && !missing.stderr.isEmpty)
     }
+
+    /// `--split test` keeps the held-out prompts only, in health, the suite's leaderboard and
+    /// recommend; a split the suite does not mark is a clear error.
+    @Test func aSplitNarrowsEveryCommandToItsPrompts() async throws {
+        let arena = ArenaProcess()
+        let prompts = arena.home.appendingPathComponent("config/arena/prompts")
+        try FileManager.default.createDirectory(at: prompts, withIntermediateDirectories: true)
+        try """
+            name: s
+            prompts:
+              - { id: hard1, text: Prove it., split: dev }
+              - { id: hard2, text: Prove it again., split: test }
+              - { id: easy, text: Say hi., split: test }
+            """.write(to: prompts.appendingPathComponent("s.yaml"), atomically: true, encoding: .utf8)
+        try "name: t\nprompts:\n  - { id: only, text: x }\n".write(to: prompts.appendingPathComponent("t.yaml"), atomically: true, encoding: .utf8)
+        let store = try BattleStore(path: arena.storePath)
+        var random = SeededGenerator(seed: 4)
+        var battles = SuiteHealthTests.battles(prompt: "hard1", kind: .follows, count: 50, random: &random)
+        battles += SuiteHealthTests.battles(prompt: "hard2", kind: .follows, count: 40, random: &random, start: 200)
+        battles += SuiteHealthTests.battles(prompt: "easy", kind: .ties, count: 30, random: &random, start: 400)
+        _ = try store.importBattles(battles)
+
+        let health = try await arena.run(["suites", "health", "s", "--split", "test", "--format", "json"])
+        #expect(health.status == 0, "\(health.stderr)")
+        let ids = ((try JSONSerialization.jsonObject(with: Data(health.stdout.utf8)) as? [String: Any])?["prompts"] as? [[String: Any]] ?? [])
+            .compactMap { $0["id"] as? String }
+        #expect(ids == ["hard2", "easy"])
+
+        let board = try await arena.run(["leaderboard", "--suite", "s", "--split", "test", "--bootstrap", "20"])
+        #expect(board.status == 0, "\(board.stderr)")
+        #expect(board.stdout.contains("70 verdicts"))
+        let all = try await arena.run(["leaderboard", "--suite", "s", "--bootstrap", "20"])
+        #expect(all.stdout.contains("120 verdicts"))
+
+        let none = try await arena.run(["suites", "health", "t", "--split", "test"])
+        #expect(none.status == 2 && none.stderr.contains("t marks no prompt `split: test`"))
+        let bad = try await arena.run(["leaderboard", "--split", "test"])
+        #expect(bad.status == 2 && bad.stderr.contains("--split needs --suite"))
+        let recommend = try await arena.run(["recommend", "t", "--split", "dev", "--bar", "adequate>=0.9"])
+        #expect(recommend.status == 2 && recommend.stderr.contains("marks no prompt `split: dev`"))
+    }
 }
