@@ -35,9 +35,17 @@ struct RunCommand: AsyncParsableCommand {
         let promptSuite = try SuiteLoading.load(suite, locations: global.locations)
         let config = try await global.loadConfig()
         let chosen = try selection.chosen(from: config)
-        let store = try global.openStore()
+        try await SuiteRun.execute(suite: promptSuite, config: config, models: chosen, store: try global.openStore(),
+                                   repeats: `repeat`, concurrency: concurrency)
+    }
+}
 
-        let jobs = SuitePlan.jobs(suite: promptSuite, models: chosen, repeats: `repeat`)
+/// Runs a suite's prompts on some models and stores the answers as they finish: `arena run`, and
+/// `arena drift` (the same model again, under a dated name).
+enum SuiteRun {
+    static func execute(suite promptSuite: PromptSuite, config: ArenaConfig, models chosen: [ModelConfig], store: BattleStore,
+                        repeats: Int, concurrency: Int) async throws {
+        let jobs = SuitePlan.jobs(suite: promptSuite, models: chosen, repeats: repeats)
         let completed: [RunAnswer.Key: String]
         do { completed = try store.completedRunKeys(suite: promptSuite.name) } catch { throw CLIFailure(error.description) }
         let pending = jobs.filter { job in
@@ -47,7 +55,7 @@ struct RunCommand: AsyncParsableCommand {
         let console = ConsoleWriter()
         let style = Style(enabled: TerminalInfo.useColor)
         console.err("run \(promptSuite.name): \(counted(promptSuite.prompts.count, "prompt")) × \(counted(chosen.count, "model"))"
-                    + " × \(`repeat`) = \(counted(jobs.count, "request"))"
+                    + " × \(repeats) = \(counted(jobs.count, "request"))"
                     + (jobs.count > pending.count ? "; \(jobs.count - pending.count) already done" : "") + "\n")
         guard !pending.isEmpty else {
             console.out("nothing to do: every answer of \(promptSuite.name) is stored (\(store.path))\n")
