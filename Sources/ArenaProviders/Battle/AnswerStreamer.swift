@@ -1,5 +1,6 @@
 import ArenaCore
 import Foundation
+import Synchronization
 
 /// Streams one request to one model and measures it: time to first token from sending the
 /// request and total time, on a monotonic clock. `stream` only forwards events (whoever listens
@@ -12,43 +13,68 @@ struct AnswerStreamer: Sendable {
     /// first text (so an answer cancelled by its listener keeps it), then with the whole timing
     /// just before the terminal event. A stream that ends without one (only cancellation does
     /// that) is ended `.cancelled`.
-    func stream(_ request: ChatRequest, limits: StreamLimits, onTiming: (AnswerTiming) -> Void,
-                onEvent: (StreamEvent) -> Void) async {
+    ///
+    /// The callbacks run on the task reading the response, one event at a time and in order: no
+    /// stream between a producer and a consumer task, so no hand-over (and thread wake-up) per
+    /// token. Events after the terminal one are dropped.
+    func stream(_ request: ChatRequest, limits: StreamLimits, onTiming: @escaping @Sendable (AnswerTiming) -> Void,
+                onEvent: @escaping @Sendable (StreamEvent) -> Void) async {
         let clock = client.clock
         let start = clock.now()
-        var firstContent: Duration?
-        var ended = false
-        func timing() -> AnswerTiming {
-            AnswerTiming(ttftMs: firstContent.map { ($0 - start).milliseconds }, durationMs: (clock.now() - start).milliseconds)
+        let state = Mutex(Progress())
+        @Sendable func timing(_ progress: Progress) -> AnswerTiming {
+            AnswerTiming(ttftMs: progress.firstContent.map { ($0 - start).milliseconds }, durationMs: (clock.now() - start).milliseconds)
         }
-        for await event in client.stream(request, limits: limits) where !ended {
-            switch event {
-            case .text(let piece) where !piece.isEmpty && firstContent == nil,
-                 .reasoning(let piece) where !piece.isEmpty && firstContent == nil:
-                let now = clock.now()
-                firstContent = now
-                onTiming(AnswerTiming(ttftMs: (now - start).milliseconds))
-            case .finished, .failed:
-                ended = true
-                onTiming(timing())
-            default: break
+        await client.run(request, limits: limits) { event in
+            let step = state.withLock { progress -> Progress.Step in
+                guard !progress.ended else { return .drop }
+                switch event {
+                case .text(let piece) where !piece.isEmpty && progress.firstContent == nil,
+                     .reasoning(let piece) where !piece.isEmpty && progress.firstContent == nil:
+                    let now = clock.now()
+                    progress.firstContent = now
+                    return .timing(AnswerTiming(ttftMs: (now - start).milliseconds))
+                case .finished, .failed:
+                    progress.ended = true
+                    return .timing(timing(progress))
+                default:
+                    return .forward
+                }
+            }
+            switch step {
+            case .drop: return
+            case .timing(let measured): onTiming(measured)
+            case .forward: break
             }
             onEvent(event)
         }
-        if !ended {
-            onTiming(timing())
+        let unfinished = state.withLock { progress -> AnswerTiming? in
+            guard !progress.ended else { return nil }
+            progress.ended = true
+            return timing(progress)
+        }
+        if let unfinished {
+            onTiming(unfinished)
             onEvent(.finished(.cancelled))
         }
     }
 
+    /// Where one answer's stream is: when its first content came, and whether it has ended.
+    private struct Progress {
+        var firstContent: Duration?
+        var ended = false
+
+        enum Step { case drop, forward, timing(AnswerTiming) }
+    }
+
     /// The whole answer, folded here, with its metrics.
     func answer(_ request: ChatRequest, seatIndex: Int, limits: StreamLimits,
-                onEvent: (StreamEvent) -> Void) async -> Answer {
-        var live = LiveAnswer()
-        await stream(request, limits: limits, onTiming: { live.record($0) }) { event in
-            live.apply(event)
+                onEvent: @escaping @Sendable (StreamEvent) -> Void) async -> Answer {
+        let live = Mutex(LiveAnswer())
+        await stream(request, limits: limits, onTiming: { timing in live.withLock { $0.record(timing) } }) { event in
+            live.withLock { $0.apply(event) }
             onEvent(event)
         }
-        return live.answer(seatIndex: seatIndex, prompt: request.messages, price: request.model.price)
+        return live.withLock { $0.answer(seatIndex: seatIndex, prompt: request.messages, price: request.model.price) }
     }
 }
