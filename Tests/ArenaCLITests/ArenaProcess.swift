@@ -55,6 +55,13 @@ struct ArenaProcess: Sendable {
     var configPath: String { home.appendingPathComponent("config/arena/config.yaml").path }
     var storePath: String { home.appendingPathComponent("data/arena/arena.sqlite").path }
 
+    /// Writes a suite file into this home's prompts directory, as a user would.
+    func writeSuite(_ name: String, _ yaml: String) throws {
+        let prompts = home.appendingPathComponent("config/arena/prompts")
+        try FileManager.default.createDirectory(at: prompts, withIntermediateDirectories: true)
+        try yaml.write(to: prompts.appendingPathComponent("\(name).yaml"), atomically: true, encoding: .utf8)
+    }
+
     func writeConfig(_ text: String) throws {
         try FileManager.default.createDirectory(atPath: (configPath as NSString).deletingLastPathComponent,
                                                 withIntermediateDirectories: true)

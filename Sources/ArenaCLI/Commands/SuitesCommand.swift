@@ -8,7 +8,7 @@ struct SuitesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "suites",
         abstract: "List prompt suites, or check which of a suite's prompts still tell models apart.",
-        subcommands: [SuitesListCommand.self, SuitesHealthCommand.self],
+        subcommands: [SuitesListCommand.self, SuitesHealthCommand.self, SuitesSplitCommand.self],
         defaultSubcommand: SuitesListCommand.self)
 }
 

@@ -11,10 +11,7 @@ import Testing
 @Suite("arena drift", .timeLimit(.minutes(2)))
 struct DriftCommandTests {
     static func suite(_ arena: ArenaProcess) throws {
-        let prompts = arena.home.appendingPathComponent("config/arena/prompts")
-        try FileManager.default.createDirectory(at: prompts, withIntermediateDirectories: true)
-        try "name: s\nprompts:\n  - { id: p1, text: First? }\n  - { id: p2, text: Second? }\n"
-            .write(to: prompts.appendingPathComponent("s.yaml"), atomically: true, encoding: .utf8)
+        try arena.writeSuite("s", "name: s\nprompts:\n  - { id: p1, text: First? }\n  - { id: p2, text: Second? }\n")
     }
 
     /// Judged pairs of `m` against `m@v2` as `arena judge` stores them; `nowWins`, `ties` of `count`.

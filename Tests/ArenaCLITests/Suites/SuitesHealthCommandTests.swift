@@ -9,9 +9,7 @@ import Testing
 struct SuitesHealthCommandTests {
     @Test func classifiesEachPromptAndSaysWhatToDo() async throws {
         let arena = ArenaProcess()
-        let prompts = arena.home.appendingPathComponent("config/arena/prompts")
-        try FileManager.default.createDirectory(at: prompts, withIntermediateDirectories: true)
-        try """
+        try arena.writeSuite("s", """
             name: s
             prompts:
               - id: hard1
@@ -22,7 +20,7 @@ struct SuitesHealthCommandTests {
                 text: Say hi.
               - id: unjudged
                 text: Nobody asked.
-            """.write(to: prompts.appendingPathComponent("s.yaml"), atomically: true, encoding: .utf8)
+            """)
         let store = try BattleStore(path: arena.storePath)
         var random = SeededGenerator(seed: 3)
         var battles = SuiteHealthTests.battles(prompt: "hard1", kind: .follows, count: 100, random: &random)
@@ -51,16 +49,14 @@ struct SuitesHealthCommandTests {
     /// recommend; a split the suite does not mark is a clear error.
     @Test func aSplitNarrowsEveryCommandToItsPrompts() async throws {
         let arena = ArenaProcess()
-        let prompts = arena.home.appendingPathComponent("config/arena/prompts")
-        try FileManager.default.createDirectory(at: prompts, withIntermediateDirectories: true)
-        try """
+        try arena.writeSuite("s", """
             name: s
             prompts:
               - { id: hard1, text: Prove it., split: dev }
               - { id: hard2, text: Prove it again., split: test }
               - { id: easy, text: Say hi., split: test }
-            """.write(to: prompts.appendingPathComponent("s.yaml"), atomically: true, encoding: .utf8)
-        try "name: t\nprompts:\n  - { id: only, text: x }\n".write(to: prompts.appendingPathComponent("t.yaml"), atomically: true, encoding: .utf8)
+            """)
+        try arena.writeSuite("t", "name: t\nprompts:\n  - { id: only, text: x }\n")
         let store = try BattleStore(path: arena.storePath)
         var random = SeededGenerator(seed: 4)
         var battles = SuiteHealthTests.battles(prompt: "hard1", kind: .follows, count: 50, random: &random)
@@ -86,5 +82,26 @@ struct SuitesHealthCommandTests {
         #expect(bad.status == 2 && bad.stderr.contains("--split needs --suite"))
         let recommend = try await arena.run(["recommend", "t", "--split", "dev", "--bar", "adequate>=0.9"])
         #expect(recommend.status == 2 && recommend.stderr.contains("marks no prompt `split: dev`"))
+    }
+
+    /// `arena suites split` writes the split into the file; the commands then read it.
+    @Test func suitesSplitWritesTheFileOnceAndTheCommandsReadIt() async throws {
+        let arena = ArenaProcess()
+        try arena.writeSuite("s", "# kept\nname: s\nprompts:\n  - id: a\n    text: A?\n  - { id: b, text: B? }\n  - id: c\n    text: C?\n  - id: d\n    text: D?\n")
+        let file = arena.home.appendingPathComponent("config/arena/prompts/s.yaml")
+        let dry = try await arena.run(["suites", "split", "s", "--test", "0.5", "--seed", "3", "--dry-run"])
+        let untouched = try String(contentsOf: file, encoding: .utf8)
+        #expect(dry.status == 0 && dry.stdout.contains("split: test") && !untouched.contains("split"))
+        let split = try await arena.run(["suites", "split", "s", "--test", "0.5", "--seed", "3"])
+        #expect(split.status == 0, "\(split.stderr)")
+        #expect(split.stdout.hasPrefix("s: 2 test ("))
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.hasPrefix("# kept\n") && text.components(separatedBy: "split: test").count == 3)
+        let again = try await arena.run(["suites", "split", "s"])
+        #expect(again.status == 2 && again.stderr.contains("already has a split"))
+        _ = try BattleStore(path: arena.storePath)
+        let health = try await arena.run(["suites", "health", "s", "--split", "test", "--format", "json"])
+        #expect(health.status == 0, "\(health.stderr)")
+        #expect(((try JSONSerialization.jsonObject(with: Data(health.stdout.utf8)) as? [String: Any])?["prompts"] as? [Any])?.count == 2)
     }
 }
