@@ -7,7 +7,7 @@ import Foundation
 struct SuitesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "suites",
-        abstract: "List prompt suites, or check which of a suite's prompts still tell models apart.",
+        abstract: "List prompt suites, check which of a suite's prompts still tell models apart, or hold some out.",
         subcommands: [SuitesListCommand.self, SuitesHealthCommand.self, SuitesSplitCommand.self],
         defaultSubcommand: SuitesListCommand.self)
 }
