@@ -119,6 +119,7 @@ struct RankingData {
 
     /// Style features of the counted seats whose text was read, by model index.
     private static func styles(of vote: RankingVote, seats: [RankingShape.Seat], index: [String: Int]) -> [Int: StyleFeatures] {
+        guard vote.contenders.contains(where: { $0.text != nil }) else { return [:] }  // read without text: nothing to measure
         let bySeat = Dictionary(vote.contenders.map { ($0.seatIndex, $0) }, uniquingKeysWith: { first, _ in first })
         return Dictionary(seats.compactMap { seat in
             guard let contender = bySeat[seat.seatIndex], let text = contender.text, let model = index[seat.model] else { return nil }
