@@ -4,6 +4,7 @@
 #   scripts/postgres-test-cluster.sh start DIR PORT   # initdb into DIR/data, start, wait until ready
 #   scripts/postgres-test-cluster.sh restart DIR      # pg_ctl restart -m fast (drops every connection)
 #   scripts/postgres-test-cluster.sh stop DIR         # pg_ctl stop -m fast; DIR stays (rm -rf it yourself)
+#   scripts/postgres-test-cluster.sh resume DIR       # start a stopped cluster again, wait until ready
 #   scripts/postgres-test-cluster.sh status DIR
 #
 # The server listens on 127.0.0.1:PORT only, with its unix socket in DIR, fsync off. Roles:
@@ -111,6 +112,9 @@ case "${1:-}" in
   stop)
     shift; data="$(data_dir "$@")"; cd /
     if [ -e "$data/postmaster.pid" ]; then as_owner "$(find_bin)/pg_ctl" -D "$data" -m fast -w -t 60 stop >/dev/null; fi ;;
+  resume)
+    shift; data="$(data_dir "$@")"; cd /
+    as_owner "$(find_bin)/pg_ctl" -D "$data" -l "$(dirname "$data")/server.log" -w -t 60 start >/dev/null ;;
   restart)
     shift; data="$(data_dir "$@")"; cd /
     as_owner "$(find_bin)/pg_ctl" -D "$data" -l "$(dirname "$data")/server.log" -m fast -w -t 60 restart >/dev/null ;;

@@ -130,6 +130,8 @@ public final class LocalStreamingServer: Sendable {
                 return false
             case .waitUntil(let ready):
                 while !ready() { try await Task.sleep(for: .milliseconds(10)) }
+            case .run(let action):
+                action()
             }
         }
         try await outbound.write(.end(nil))

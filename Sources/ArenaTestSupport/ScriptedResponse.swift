@@ -15,6 +15,9 @@ public struct ScriptedResponse: Sendable {
         /// Send nothing more until the test says so (checked every 10 ms): orders one stream after
         /// events elsewhere by construction, not by guessing how long they take.
         case waitUntil(@Sendable () -> Bool)
+        /// Call this when the response gets here (say, "this stream has sent its text"), so a
+        /// test observes the server's progress by event, not by guessing a duration.
+        case run(@Sendable () -> Void)
     }
 
     public var status: Int

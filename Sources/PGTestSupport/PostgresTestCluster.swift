@@ -95,6 +95,19 @@ public final class PostgresTestCluster: Sendable {
         _ = try Self.runScript(["restart", directory])
     }
 
+    /// Stops the server and keeps its files, until `resume` (a restart in two steps, so a test can
+    /// act while it is down).
+    public func pause() throws(PostgresTestClusterError) {
+        guard let directory else { throw PostgresTestClusterError("cannot stop an external server (\(url))") }
+        _ = try Self.runScript(["stop", directory])
+    }
+
+    /// Starts a paused server again and waits until it accepts connections.
+    public func resume() throws(PostgresTestClusterError) {
+        guard let directory else { throw PostgresTestClusterError("cannot start an external server (\(url))") }
+        _ = try Self.runScript(["resume", directory])
+    }
+
     /// Stops the server and removes its directory (nothing for an external server).
     public func stop() {
         guard let directory else { return }

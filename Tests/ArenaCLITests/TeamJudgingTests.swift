@@ -82,10 +82,9 @@ struct TeamJudgingTests {
         defer { screen.kill() }
         let voted = await onOwnThread { () -> Bool in
             guard screen.wait({ $0.contains("postgres://arena@") && $0.contains("12 verdicts") }) else { return false }
-            // Typed, then Enter on its own: text and Enter in one read count as a paste.
+            // Typed, then Enter on its own once the text is on screen (so it was read apart).
             try? screen.send("Name a colour.")
             guard screen.wait({ $0.contains("› Name a colour.") }) else { return false }
-            Thread.sleep(forTimeInterval: 0.2)
             try? screen.send("Enter")
             guard screen.wait({ $0.contains("Vote:") }) else { return false }
             // Three seats vote by ranking: B alone, then Enter, is "B won".
@@ -133,19 +132,22 @@ struct TeamJudgingTests {
         }
         for pane in panes { _ = pane.wait(timeout: .seconds(60)) { $0.contains("vote to continue") && !caption($0).isEmpty } }
         let deadline = ContinuousClock.now + .seconds(90)
-        while !done.allSatisfy({ $0 }), ContinuousClock.now < deadline {
-            for (index, pane) in panes.enumerated() where !done[index] {
-                let screen = pane.screen()
-                let shown = caption(screen)
-                if screen.lowercased().contains("nothing left to judge") {
-                    done[index] = true
-                } else if screen.contains("vote to continue"), !shown.isEmpty, shown != votedOn[index] {
-                    try? pane.send(keys[(votes[index] + index) % keys.count])
-                    votedOn[index] = shown
-                    votes[index] += 1
-                }
+        func finished(_ screen: String) -> Bool { screen.lowercased().contains("nothing left to judge") }
+        func unvoted(_ index: Int, _ screen: String) -> Bool {
+            let shown = caption(screen)
+            return screen.contains("vote to continue") && !shown.isEmpty && shown != votedOn[index]
+        }
+        while !done.allSatisfy({ $0 }) {
+            guard let (index, screen) = TmuxPane.waitAny(panes, until: deadline, { index, screen in
+                !done[index] && (finished(screen) || unvoted(index, screen))
+            }) else { break }
+            if finished(screen) {
+                done[index] = true
+            } else {
+                try? panes[index].send(keys[(votes[index] + index) % keys.count])
+                votedOn[index] = caption(screen)
+                votes[index] += 1
             }
-            Thread.sleep(forTimeInterval: 0.02)
         }
         return Outcome(votes: votes, finished: done.allSatisfy { $0 })
     }

@@ -37,6 +37,20 @@ struct TmuxPane: Sendable {
         return condition(screen())
     }
 
+    /// Polls the screens in turn until one makes `condition` (pane index, screen) true; that one,
+    /// or nil at `deadline`.
+    static func waitAny(_ panes: [TmuxPane], until deadline: ContinuousClock.Instant,
+                        _ condition: (Int, String) -> Bool) -> (index: Int, screen: String)? {
+        repeat {
+            for (index, pane) in panes.enumerated() {
+                let screen = pane.screen()
+                if condition(index, screen) { return (index, screen) }
+            }
+            Thread.sleep(forTimeInterval: 0.02)
+        } while ContinuousClock.now < deadline
+        return nil
+    }
+
     func kill() { _ = try? Self.tmux(["kill-session", "-t", name]) }
 
     /// Runs tmux (`ChildProcess`: the first command forks the tmux server, which keeps inherited

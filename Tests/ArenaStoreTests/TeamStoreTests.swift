@@ -105,9 +105,13 @@ struct TeamStoreTests {
         try store.save(battle: first, turn: 0)
         try store.save(verdict: VerdictRecord(battleID: first.id, turnIndex: 0, verdict: .seat(0), rater: "ana", createdAt: Date()))
         try store.save(battle: second, turn: 0)
-        let restart = Task.detached { try cluster.restart() }
-        try await Task.sleep(for: .milliseconds(50))
-        try store.save(verdict: VerdictRecord(battleID: second.id, turnIndex: 0, verdict: .tie, rater: "ana", createdAt: Date()))
+        // The server is down when the vote is cast, and comes back while the store retries.
+        try cluster.pause()
+        let restart = Task.detached { try cluster.resume() }
+        // Off the pool, so the blocking retries never keep the resume from running.
+        try await store.offPool { store throws(StoreError) in
+            try store.save(verdict: VerdictRecord(battleID: second.id, turnIndex: 0, verdict: .tie, rater: "ana", createdAt: Date()))
+        }
         try await restart.value
         #expect(try store.verdictCount() == 2)
         #expect(try store.battle(id: second.id)?.verdicts[0]?.verdict == .tie)

@@ -1,4 +1,5 @@
 import Foundation
+import ArenaTestSupport
 import PGClient
 import PGTestSupport
 import Synchronization
@@ -9,9 +10,11 @@ import Testing
 @Suite("Postgres worker, off the cooperative pool")
 struct WorkerTests {
     final class Counter: Sendable {
-        let count = Atomic(0)
-        func add() { count.add(1, ordering: .sequentiallyConsistent) }
-        var value: Int { count.load(ordering: .sequentiallyConsistent) }
+        private let count = Locked(0)
+        func add() { count.update { $0 += 1 } }
+        var value: Int { count.value }
+        /// Returns on the `add` that brings the count to `target` (at once if it is there).
+        func reached(_ target: Int) async { await count.wait { $0 >= target } }
     }
 
     @Test func runsCallsInOrderFromTasksAndThreads() async throws {
@@ -64,7 +67,7 @@ struct WorkerTests {
             }
         }
         // Every wait is under way (on a pool thread it would hold that thread for its 10 s)…
-        while started.value < waits { try await Task.sleep(for: .milliseconds(5)) }
+        await started.reached(waits)
         // …and tasks that need the pool still run.
         let tiny = await withTaskGroup(of: Int.self) { group in
             for _ in 0..<500 { group.addTask { await Task.yield(); return 1 } }

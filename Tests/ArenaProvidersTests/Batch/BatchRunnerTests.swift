@@ -31,9 +31,10 @@ struct BatchRunnerTests {
             let endpoint = String(request.uri.split(separator: "/").first ?? "")
             if endpoint == "broken" { return .json(500, #"{"error":{"message":"down"}}"#) }
             inFlight.enter(endpoint)
+            // Counted in flight until its text is sent, just before the final `[DONE]`: the client
+            // cannot reuse the slot before that arrives, so overlaps are never over-counted.
             var response = ScriptedResponse.openAIChat(["answer"], delay: .milliseconds(30))
-            response.parts.append(.pause(.milliseconds(1)))
-            defer { Task { try? await Task.sleep(for: .milliseconds(40)); inFlight.leave(endpoint) } }
+            response.parts.insert(.run { inFlight.leave(endpoint) }, at: response.parts.count - 1)
             return response
         }
         let models = ["solo", "wide", "broken"].map { name in
