@@ -15,6 +15,11 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // `arena gateway`'s HTTP server.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         // Tests only: running the real arena binary with both pipes drained concurrently.
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
@@ -59,9 +64,21 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "ArenaTerminal", dependencies: ["ArenaUI", "CNcursesw"], swiftSettings: strict),
 
+        // `arena gateway`: an OpenAI-compatible server that relays to the primary, captures traffic as a
+        // private suite, shadows candidates and routes by the suite's recommendation.
+        .target(name: "ArenaGateway", dependencies: [
+            "ArenaCore", "ArenaProviders", "ArenaStore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+        ], swiftSettings: strict),
+
         // Command-line interface: subcommands, terminal prompts, output formatting.
         .target(name: "ArenaCLI", dependencies: [
-            "ArenaCore", "ArenaProviders", "ArenaStore", "ArenaRanking", "ArenaUI", "ArenaTerminal",
+            "ArenaCore", "ArenaProviders", "ArenaStore", "ArenaRanking", "ArenaUI", "ArenaTerminal", "ArenaGateway",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 
@@ -94,6 +111,9 @@ let package = Package(
         .testTarget(name: "ArenaFuzzTests", dependencies: ["ArenaTestTraits", "ArenaFuzz"], swiftSettings: strict),
         .testTarget(name: "ArenaUITests", dependencies: ["ArenaTestTraits", "ArenaUI", "ArenaCore", "ArenaFuzz"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "ArenaTerminalTests", dependencies: ["ArenaTestTraits", "ArenaTerminal", "ArenaUI"], swiftSettings: strict),
+        .testTarget(name: "ArenaGatewayTests", dependencies: ["ArenaTestTraits", "ArenaGateway", "ArenaStore", "ArenaTestSupport", "ArenaProviders",
+                                                          .product(name: "AsyncHTTPClient", package: "async-http-client")],
+                    swiftSettings: strict),
         .testTarget(name: "ArenaCLITests", dependencies: ["ArenaTestTraits", "ArenaCLI", "ArenaStore", "ArenaTestSupport", "PGTestSupport", "PGClient", "ArenaUI", "ArenaProviders", .product(name: "GRDB", package: "GRDB.swift"),
                                                       .product(name: "Subprocess", package: "swift-subprocess")],
                     swiftSettings: strict),

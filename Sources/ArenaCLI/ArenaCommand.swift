@@ -9,7 +9,7 @@ public struct ArenaCommand: AsyncParsableCommand {
         version: ArenaVersion.current,
         subcommands: [ScreenCommand.self, AskCommand.self, ModelsCommand.self, ConfigCommand.self, ExportCommand.self,
                       ImportCommand.self, LeaderboardCommand.self, StatsCommand.self, SuitesCommand.self,
-                      RunCommand.self, JudgeCommand.self, RecommendCommand.self, SyncCommand.self, StoreCommand.self, DriftCommand.self],
+                      RunCommand.self, JudgeCommand.self, RecommendCommand.self, GatewayCommand.self, SyncCommand.self, StoreCommand.self, DriftCommand.self],
         defaultSubcommand: ScreenCommand.self)
 
     public init() {}

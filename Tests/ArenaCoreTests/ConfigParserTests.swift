@@ -61,7 +61,7 @@ struct ConfigParserTests {
         ("models:\n  - name: a\n    model: m\n",
          "config.yaml:2: models[0].base_url: is required for provider openai (e.g. http://127.0.0.1:8080/v1 or https://api.openai.com/v1)"),
         ("models: []\n", "config.yaml:1: models: lists no models"),
-        ("modles:\n  - name: a\n", "config.yaml:1: modles: unknown key (expected one of: max_answer_bytes, models, rater, timeouts)"),
+        ("modles:\n  - name: a\n", "config.yaml:1: modles: unknown key (expected one of: max_answer_bytes, models, rater, redact, timeouts)"),
         ("models:\n  - name: a\n    base_url: http://x/v1\n    model: m\n    api_key_env: sk-proj-abcdefghijklmnopqrstuvwxyz012345\n",
          "config.yaml:5: models[0].api_key_env: must name an environment variable (like OPENAI_API_KEY), not hold the key itself"),
         ("models:\n  - name: a\n    base_url: http://x/v1\n    model: m\n    timeouts: { idle: 0 }\n",

@@ -129,7 +129,7 @@ struct SuiteParserTests {
         ("nmae: x\nprompts:\n  - { id: a, text: hi }\n",
          "prompts/support.yaml:1: nmae: unknown key (expected one of: description, name, params, prompts, system, tags, vars)"),
         ("prompts:\n  - id: a\n    txet: hi\n",
-         "prompts/support.yaml:3: prompts[0].txet: unknown key (expected one of: id, messages, notes, split, tags, text, vars)"),
+         "prompts/support.yaml:3: prompts[0].txet: unknown key (expected one of: id, messages, notes, params, split, tags, text, vars)"),
         ("description: x\n", "prompts/support.yaml:1: prompts: is required"),
         ("prompts: []\n", "prompts/support.yaml:1: prompts: lists no prompts"),
         ("prompts:\n  - text: hi\n", "prompts/support.yaml:2: prompts[0].id: is required"),

@@ -4,14 +4,14 @@ import Foundation
 
 /// Turns a suite and models into the requests of a run, and the run's pacing.
 enum SuitePlan {
-    /// Every prompt × repeat × model; a suite's `params` override the model's own.
+    /// Every prompt × repeat × model; a prompt's `params` override the suite's, which override the model's own.
     static func jobs(suite: PromptSuite, models: [ModelConfig], repeats: Int) -> [BatchJob] {
         var jobs: [BatchJob] = []
         for prompt in suite.prompts {
             for repeatIndex in 0..<repeats {
                 for model in models {
                     var tuned = model
-                    tuned.params = merged(model.params, suite.params)
+                    tuned.params = merged(merged(model.params, suite.params), prompt.params ?? GenerationParams())
                     jobs.append(BatchJob(suite: suite.name, promptID: prompt.id, repeatIndex: repeatIndex,
                                          request: ChatRequest(model: tuned, messages: suite.conversation(for: prompt))))
                 }

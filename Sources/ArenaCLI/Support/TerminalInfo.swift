@@ -7,6 +7,7 @@ import Glibc
 enum TerminalInfo {
     static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
     /// Colour on standard output: a terminal, and neither `NO_COLOR` nor `TERM=dumb`.
     static var useColor: Bool {

@@ -9,6 +9,9 @@ public struct ArenaConfig: Sendable, Equatable {
     public var rater: String?
     /// Where the file was read from, for messages.
     public var source: String?
+    /// Extra patterns (regular expressions) `arena gateway` blanks out of captured prompts, on top of
+    /// its defaults (e-mail addresses, phone numbers, key-like strings).
+    public var redact: [String] = []
 
     public static let defaultMaxAnswerBytes = 1 << 20
 

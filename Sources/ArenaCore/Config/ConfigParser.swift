@@ -16,7 +16,7 @@ public struct ConfigParser: Sendable {
         self.reader = YAMLReader(file: file)
     }
 
-    static let topKeys: Set<String> = ["models", "timeouts", "max_answer_bytes", "rater"]
+    static let topKeys: Set<String> = ["models", "timeouts", "max_answer_bytes", "rater", "redact"]
     static let modelKeys: Set<String> = ["name", "provider", "base_url", "model", "api_key_env",
                                          "params", "price", "tags", "headers", "timeouts",
                                          "max_concurrency", "requests_per_minute", "api_key_file", "api_key"]
@@ -67,8 +67,19 @@ public struct ConfigParser: Sendable {
             firstLine[model.name] = item.mark?.line ?? 0
             models.append(model)
         }
-        return ArenaConfig(models: models, timeouts: timeouts.over(.defaults),
-                           maxAnswerBytes: maxAnswerBytes, rater: rater, source: file)
+        var config = ArenaConfig(models: models, timeouts: timeouts.over(.defaults),
+                                 maxAnswerBytes: maxAnswerBytes, rater: rater, source: file)
+        if let redactNode = top.optional("redact") {
+            let items = try reader.sequence(redactNode, at: "redact")
+            for (index, item) in items.enumerated() {
+                let pattern = try reader.string(item, at: "redact[\(index)]")
+                do { _ = try Redactor.Rule(pattern: pattern) } catch {
+                    throw reader.error(item, "redact[\(index)]", "is not a valid regular expression: \(error.message)")
+                }
+                config.redact.append(pattern)
+            }
+        }
+        return config
     }
 
     private mutating func parseModel(_ node: Node, at path: String) throws -> ModelConfig {

@@ -54,12 +54,20 @@ public struct SuiteLibrary: Sendable {
         return entries
     }
 
-    /// The suite for `argument`: a file path when it contains `/` or ends in `.yaml`/`.yml`,
-    /// otherwise a suite name looked up in `list()` (the unshadowed one).
+    /// The suite for `argument`: `SUITE/TAG` for the prompts of a known suite with that tag (when no
+    /// such file exists); a file path when it contains `/` or ends in `.yaml`/`.yml`; otherwise a
+    /// suite name looked up in `list()` (the unshadowed one).
     ///
     /// Throws the file's own `ConfigError` when it is broken, or one naming the known suites when
     /// nothing matches.
     public func resolve(_ argument: String) throws -> PromptSuite {
+        if let slash = argument.lastIndex(of: "/"), !argument.hasSuffix(".yaml"), !argument.hasSuffix(".yml"),
+           !FileManager.default.fileExists(atPath: argument) {
+            let name = String(argument[..<slash]), tag = String(argument[argument.index(after: slash)...])
+            if !name.isEmpty, !name.contains("/"), !tag.isEmpty, list().contains(where: { $0.name == name }) {
+                return try tagged(resolve(name), tag: tag, argument: argument)
+            }
+        }
         if argument.contains("/") || argument.hasSuffix(".yaml") || argument.hasSuffix(".yml") {
             return try Self.load(path: argument)
         }
@@ -75,6 +83,17 @@ public struct SuiteLibrary: Sendable {
         let searched = directories.isEmpty ? "no suite folders to search" : "searched \(directories.joined(separator: ", "))"
         let knownText = known.isEmpty ? "no suites found" : "known: \(known.sorted().joined(separator: ", "))"
         throw ConfigError(file: argument, line: nil, field: "", message: "no such suite (\(knownText); \(searched))")
+    }
+
+    /// `SUITE/TAG`: the suite's prompts with that tag (`arena gateway` files an app's
+    /// `x-arena-tag` this way), under the suite's own name so its stored answers still match.
+    private func tagged(_ suite: PromptSuite, tag: String, argument: String) throws -> PromptSuite {
+        var part = suite
+        part.prompts = suite.prompts.filter { $0.tags.contains(tag) }
+        guard part.prompts.isEmpty else { return part }
+        let tags = Set(suite.prompts.flatMap(\.tags)).sorted()
+        throw ConfigError(file: argument, line: nil, field: "",
+                          message: "no prompt of \(suite.name) is tagged \(tag) (tags: \(tags.isEmpty ? "none" : tags.joined(separator: ", ")))")
     }
 
     /// Reads and parses one suite file; every failure is a one-line `ConfigError` about `path`.

@@ -25,6 +25,7 @@ import Yams
 ///       - { role: assistant, content: Sorry! I've reshipped it today. }
 ///       - { role: user, content: It's a gift for tomorrow. Can you do anything? }
 ///     vars: { order: NW-20418 }
+///     params: { max_tokens: 200 }     # this prompt's own, over the suite's
 /// ```
 ///
 /// Traps: `{{var}}` is filled in `text`, `messages[].content` and `notes` from the prompt's `vars`,
@@ -40,7 +41,7 @@ public struct SuiteParser: Sendable {
     }
 
     static let topKeys: Set<String> = ["name", "description", "tags", "system", "params", "vars", "prompts"]
-    static let promptKeys: Set<String> = ["id", "text", "messages", "vars", "tags", "notes", "split"]
+    static let promptKeys: Set<String> = ["id", "text", "messages", "vars", "tags", "notes", "split", "params"]
 
     /// The suite name used when the file has no `name:`: the file's name without `.yaml`/`.yml`.
     public var defaultName: String {
@@ -128,7 +129,8 @@ public struct SuiteParser: Sendable {
             }
             split = parsed
         }
-        return SuitePrompt(id: id, messages: messages, tags: tags, notes: notes, split: split)
+        let params = try map.optional("params").map { try ConfigParser.parseParams($0, at: "\(path).params", reader: reader) }
+        return SuitePrompt(id: id, messages: messages, tags: tags, notes: notes, split: split, params: params)
     }
 
     /// Ids and suite names are typed on the command line and stored with results: keep them plain.

@@ -23,13 +23,18 @@ public struct SuitePrompt: Sendable, Equatable, Codable {
     /// Held out or not (`split: dev` / `split: test`): tune prompts and system prompt on dev,
     /// decide on test (`--split`). Nil when the file says nothing.
     public var split: PromptSplit?
+    /// This prompt's own parameters (`params:`), over the suite's; nil when it has none. Captured
+    /// traffic keeps each request's temperature and token limit here.
+    public var params: GenerationParams?
 
-    public init(id: String, messages: [ChatMessage], tags: [String] = [], notes: String = "", split: PromptSplit? = nil) {
+    public init(id: String, messages: [ChatMessage], tags: [String] = [], notes: String = "", split: PromptSplit? = nil,
+                params: GenerationParams? = nil) {
         self.id = id
         self.messages = messages
         self.tags = tags
         self.notes = notes
         self.split = split
+        self.params = params
     }
 
     /// A single-turn prompt: one user message.

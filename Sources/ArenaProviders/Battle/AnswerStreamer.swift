@@ -78,3 +78,13 @@ struct AnswerStreamer: Sendable {
         return live.withLock { $0.answer(seatIndex: seatIndex, prompt: request.messages, price: request.model.price) }
     }
 }
+
+extension ModelClient {
+    /// One whole answer with its metrics (time to first token, duration, tokens, cost), every event
+    /// passed to `onEvent` as it arrives, on the task that reads the response. For one-off requests
+    /// outside a battle or a batch: `arena gateway`'s translated primaries and shadows.
+    public func answer(_ request: ChatRequest, limits: StreamLimits,
+                       onEvent: @escaping @Sendable (StreamEvent) -> Void = { _ in }) async -> Answer {
+        await AnswerStreamer(client: self).answer(request, seatIndex: 0, limits: limits, onEvent: onEvent)
+    }
+}

@@ -4,9 +4,9 @@ import Foundation
 /// Finds the API key for a model, in this order: a key written in the (private) config, a
 /// private key file, the environment variable the config names, or — for a vendor's own hosted
 /// API — its conventional variable. Keys are never logged, stored or shown.
-enum KeyResolver {
+public enum KeyResolver {
     /// Where the key comes from, in words for error messages ("OPENAI_API_KEY", "the key file ~/k").
-    static func variable(for model: ModelConfig) -> String? {
+    public static func variable(for model: ModelConfig) -> String? {
         if model.apiKey != nil { return "the api_key in the config" }
         if let file = model.apiKeyFile { return "the key file \(file)" }
         if let named = model.apiKeyEnv { return named }
@@ -15,7 +15,7 @@ enum KeyResolver {
         return conventional
     }
 
-    static func key(variable: String?, model: ModelConfig, environment: [String: String]) throws(ProviderError) -> String? {
+    public static func key(variable: String?, model: ModelConfig, environment: [String: String]) throws(ProviderError) -> String? {
         if let secret = model.apiKey { return secret.reveal() }
         if let file = model.apiKeyFile { return try readKeyFile(file, model: model, environment: environment) }
         guard let variable else { return nil }

@@ -5,8 +5,8 @@ import NIOCore
 import NIOPosix
 
 /// Turns transport errors (NIO, TLS, async-http-client) into a `ProviderError` a person can act on.
-enum TransportErrorMapper {
-    static func map(_ error: any Error, url: URL) -> ProviderError {
+public enum TransportErrorMapper {
+    public static func map(_ error: any Error, url: URL) -> ProviderError {
         let endpoint = "\(url.host ?? "?")\(url.port.map { ":\($0)" } ?? "")"
         if let client = error as? HTTPClientError {
             switch client {
