@@ -203,6 +203,151 @@ else
   echo "  skip  tmux not installed: the screen checks need it"
 fi
 
+# arena gateway in front of smol-chatml, as an app sees it: the official openai SDK and curl talk to
+# it, every request is captured into the traffic suite e2e-traffic with the primary's answer stored,
+# and every captured prompt is shadowed to smol-alpaca in the background. The suite file goes to
+# $XDG_CONFIG_HOME/arena/prompts/: a folder in $work for this and later commands, never the real home.
+export XDG_CONFIG_HOME="$work/xdg-config"
+traffic_suite="$XDG_CONFIG_HOME/arena/prompts/e2e-traffic.yaml"
+# The SDK, pinned, in its own cached venv beside the model server's (installed only when missing).
+openai_version=1.109.1
+openai_venv="${ARENA_E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/arena-e2e}/openai-venv"
+if ! "$openai_venv/bin/python" -c "import openai; assert openai.__version__ == '$openai_version'" 2>/dev/null; then
+  echo "e2e: installing openai==$openai_version into $openai_venv"
+  rm -rf "$openai_venv"; python3 -m venv "$openai_venv"
+  "$openai_venv/bin/pip" install --quiet "openai==$openai_version"
+fi
+
+"$arena" gateway --port 0 --primary smol-chatml --capture e2e-traffic --shadow smol-alpaca --shadow-rate 1 \
+  >"$work/gateway.out" 2>"$work/gateway.err" &
+gateway_pid=$!; gateway_index=${#pids[@]}; pids+=("$gateway_pid")
+running() { local state; state=$(ps -o stat= -p "$1" 2>/dev/null) && [ "${state#Z}" = "$state" ]; }  # a zombie has exited
+gateway_port=""
+for _ in $(seq 1 60); do  # up to 30 s for "arena gateway listening on http://127.0.0.1:PORT/v1 → …"
+  gateway_port=$(sed -n 's|^arena gateway listening on http://127\.0\.0\.1:\([0-9]*\)/v1 .*|\1|p' "$work/gateway.out")
+  [ -n "$gateway_port" ] || ! running "$gateway_pid" && break
+  sleep 0.5
+done
+echo "e2e: arena gateway on 127.0.0.1:${gateway_port:-?} → smol-chatml, capturing e2e-traffic, shadowing smol-alpaca"
+check "gateway prints its listening line" bash -c "[ -n '$gateway_port' ] || { cat '$work/gateway.out' '$work/gateway.err'; exit 1; }"
+if [ -n "$gateway_port" ]; then
+  gateway="http://127.0.0.1:$gateway_port"
+  chat_body() { # chat_body "prompt" max_tokens stream — a chat request as an app sends it
+    printf '{"model":"any-name","messages":[{"role":"user","content":"%s"}],"max_tokens":%s,"stream":%s}' "$1" "$2" "$3"
+  }
+  greeting="Write a one-line greeting to alice@example.com."  # the address must be redacted when captured
+
+  curl -sS --max-time 60 -N -D "$work/gw-stream.head" -H 'Content-Type: application/json' -d "$(chat_body "$greeting" 40 true)" \
+    "$gateway/v1/chat/completions" >"$work/gw-stream.sse" 2>&1 || true
+  check "curl -N: a streamed answer from smol-chatml, ending with data: [DONE]" python3 - "$work/gw-stream.head" "$work/gw-stream.sse" <<'PY'
+import json, sys
+head = [l.strip().lower() for l in open(sys.argv[1])]
+assert head[0].startswith("http/1.1 200"), head
+assert "x-arena-model: smol-chatml" in head, head
+lines = [l.rstrip("\n") for l in open(sys.argv[2]) if l.startswith("data: ")]
+assert lines and lines[-1] == "data: [DONE]", lines[-3:]
+chunks = [json.loads(l[len("data: "):]) for l in lines[:-1]]
+assert "".join(c["choices"][0]["delta"].get("content") or "" for c in chunks if c["choices"]).strip(), lines[:5]
+PY
+
+  check "openai SDK: models.list, a streamed and a plain answer, x-arena-model, usage" \
+    "$openai_venv/bin/python" - "$gateway" <<'PY'
+import sys, openai
+client = openai.OpenAI(base_url=sys.argv[1] + "/v1", api_key="not-a-real-key")
+models = [m.id for m in client.models.list()]
+assert models == ["smollm2-chatml"], models
+raw = client.chat.completions.with_raw_response.create(
+    model="any-name", messages=[{"role": "user", "content": "Name three fruits."}], max_tokens=40, stream=True)
+assert raw.headers.get("x-arena-model") == "smol-chatml", dict(raw.headers)
+streamed = "".join(chunk.choices[0].delta.content or "" for chunk in raw.parse() if chunk.choices)
+assert streamed.strip(), "empty streamed answer"
+raw = client.chat.completions.with_raw_response.create(
+    model="any-name", messages=[{"role": "user", "content": "What is the capital of France?"}], max_tokens=40)
+assert raw.headers.get("x-arena-model") == "smol-chatml", dict(raw.headers)
+completion = raw.parse()
+assert completion.choices[0].message.content.strip(), completion
+assert completion.choices[0].finish_reason in ("stop", "length"), completion
+assert completion.usage and completion.usage.completion_tokens > 0 and completion.usage.prompt_tokens > 0, completion.usage
+PY
+
+  # A fault the gateway answers itself: a body that is not JSON. Then it must still serve: the
+  # first prompt again, not streamed (the capture takes it as a duplicate).
+  code=$(curl -sS --max-time 60 -o "$work/gw-bad.json" -w '%{http_code}' -H 'Content-Type: application/json' -d '{"messages": [' \
+    "$gateway/v1/chat/completions" || true)
+  check "invalid JSON body: HTTP 400 with an error object" python3 - "$code" "$work/gw-bad.json" <<'PY'
+import json, sys
+assert sys.argv[1] == "400", sys.argv[1]
+error = json.load(open(sys.argv[2]))["error"]
+assert error["type"] == "invalid_request_error" and error["message"], error
+PY
+  code=$(curl -sS --max-time 60 -o "$work/gw-again.json" -w '%{http_code}' -H 'Content-Type: application/json' \
+    -d "$(chat_body "$greeting" 40 false)" "$gateway/v1/chat/completions" || true)
+  check "after the bad request it still serves (the first prompt again, not streamed)" python3 - "$code" "$work/gw-again.json" <<'PY'
+import json, sys
+assert sys.argv[1] == "200", sys.argv[1]
+answer = json.load(open(sys.argv[2]))
+assert answer["choices"][0]["message"]["content"].strip(), answer
+PY
+
+  # Capture and shadows run after the app has its answer: wait (up to 60 s) until the status
+  # counts three captured and three shadowed prompts and the store holds all six answers.
+  settled() {
+    curl -fsS --max-time 5 "$gateway/arena/status" >"$work/gw-status.json" 2>/dev/null || return 1
+    python3 - "$work/gw-status.json" <<'PY' || return 1
+import json, sys
+s = json.load(open(sys.argv[1]))
+sys.exit(not (s["captured"] >= 3 and s["shadowed"] + s["shadow_failed"] >= 3 and s["capture_pending"] == 0))
+PY
+    local stored; stored=$(sqlite3 "$ARENA_STORE" "select count(*) from run_answer where suite='e2e-traffic'" 2>/dev/null || true)
+    [ "${stored:-0}" -ge 6 ]
+  }
+  for _ in $(seq 1 120); do settled && break; sleep 0.5; done
+  check "status: 4 answered, 1 rejected, 3 captured (1 duplicate), 3 shadowed, no errors" python3 - "$work/gw-status.json" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+expected = {"requests": 4, "streamed": 2, "rejected": 1, "upstream_errors": 0, "client_gone": 0, "in_flight": 0,
+            "captured": 3, "capture_skipped": {"duplicate": 1}, "capture_pending": 0, "shadowed": 3, "shadow_failed": 0,
+            "shadow_dropped": {}, "store_errors": 0, "served_by": {"smol-chatml": 4}, "primary": "smol-chatml"}
+got = {k: s.get(k) for k in expected}
+assert got == expected, {k: (got[k], v) for k, v in expected.items() if got[k] != v}
+PY
+  check "the traffic suite file holds the three prompts, the e-mail address redacted" bash -c "
+    [ \"\$(grep -c '^- id: \"t-' '$traffic_suite')\" = 3 ] && grep -qF 'content: \"Write a one-line greeting to [email].\"' '$traffic_suite' \
+      && grep -qF 'content: \"Name three fruits.\"' '$traffic_suite' && grep -qF 'content: \"What is the capital of France?\"' '$traffic_suite' \
+      || { cat '$traffic_suite'; exit 1; }"
+  check "arena suites lists e2e-traffic with 3 prompts" bash -c "\"$arena\" suites | grep -E '^e2e-traffic +3 '"
+  check "store: run answers of both models for each captured prompt" bash -c "
+    out=\$(sqlite3 '$ARENA_STORE' \"select model_name, count(*) from run_answer where suite='e2e-traffic' group by model_name\")
+    [ \"\$out\" = \"\$(printf 'smol-alpaca|3\nsmol-chatml|3')\" ] || { echo \"\$out\"; exit 1; }"
+  check "neither the client's key nor the e-mail address is in the store or the suite file" \
+    bash -c "! grep -a -o -e not-a-real-key -e alice@example.com '$ARENA_STORE'* '$traffic_suite'"
+
+  # SIGTERM with a stream in flight: the gateway stops accepting, lets the stream finish, prints
+  # its summary and exits 0 (waited on for at most 30 s).
+  curl -sS --max-time 60 -N -H 'Content-Type: application/json' -d "$(chat_body 'Describe the sea in three sentences.' 60 true)" \
+    "$gateway/v1/chat/completions" >"$work/gw-drain.sse" 2>&1 &
+  curl_pid=$!
+  for _ in $(seq 1 120); do grep -q '^data: ' "$work/gw-drain.sse" && break; sleep 0.25; done
+  cp "$work/gw-drain.sse" "$work/gw-drain-at-term.sse"
+  kill -TERM "$gateway_pid" || true
+  for _ in $(seq 1 60); do running "$gateway_pid" || break; sleep 0.5; done
+  if running "$gateway_pid"; then gateway_rc="still running 30 s after SIGTERM"; kill -KILL "$gateway_pid"; wait "$gateway_pid" || true
+  else gateway_rc=0; wait "$gateway_pid" || gateway_rc=$?; fi
+  unset "pids[$gateway_index]"
+  wait "$curl_pid" || true
+  check "SIGTERM lets the stream in flight finish: it ends with data: [DONE]" python3 - "$work/gw-drain-at-term.sse" "$work/gw-drain.sse" <<'PY'
+import sys
+at_term, after = open(sys.argv[1]).read(), open(sys.argv[2]).read()
+assert "data: " in at_term and "[DONE]" not in at_term, at_term[-300:]
+lines = [l.rstrip("\n") for l in after.splitlines() if l.startswith("data: ")]
+assert lines and lines[-1] == "data: [DONE]", after[-300:]
+assert len(lines) > at_term.count("data: "), "nothing came after the signal"
+PY
+  check "the gateway exits 0 after SIGTERM with its summary on stderr" bash -c "
+    [ '$gateway_rc' = 0 ] && grep -q '^arena gateway: 5 requests · 1 rejected · ' '$work/gateway.err' \
+      || { echo 'exit status: $gateway_rc'; cat '$work/gateway.err'; exit 1; }"
+fi
+
 kill "${pids[1]}"; sleep 0.5
 "$arena" ask --json "One more question." >"$work/ask3.json" || true
 check "a dead server fails in its own seat; the other answers" python3 - "$work/ask3.json" <<'PY'

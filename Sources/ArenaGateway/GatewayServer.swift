@@ -44,7 +44,12 @@ public struct GatewayServer: Sendable {
         self.environment = environment
     }
 
-    public func run(signals: Bool, onReady: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+    /// - Parameters:
+    ///   - signals: stop gracefully on SIGTERM and SIGINT (the command); false: stop when the task is cancelled (tests).
+    ///   - onReady: called with the bound port once the server listens.
+    ///   - onStopping: called when a signal has asked it to stop, before in-flight streams are drained.
+    public func run(signals: Bool, onReady: @escaping @Sendable (Int) async -> Void = { _ in },
+                    onStopping: @escaping @Sendable () -> Void = {}) async throws {
         var httpConfiguration = HTTPClient.Configuration()
         httpConfiguration.timeout = .init(connect: .seconds(10), read: .seconds(Int64(max(config.timeouts.idle ?? 60, 1))))
         httpConfiguration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 256)
@@ -75,8 +80,8 @@ public struct GatewayServer: Sendable {
                               logger: logger)
         do {
             if signals {
-                var group = ServiceGroupConfiguration(services: [.init(service: app)], gracefulShutdownSignals: [.sigterm, .sigint],
-                                                      logger: logger)
+                var group = ServiceGroupConfiguration(services: [.init(service: app), .init(service: StopNotice(onStopping: onStopping))],
+                                                      gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
                 group.maximumGracefulShutdownDuration = .milliseconds(Int64(settings.drainSeconds * 1000))
                 try await ServiceGroup(configuration: group).run()
             } else {
@@ -127,5 +132,15 @@ struct TokenCheck<Context: RequestContext>: RouterMiddleware {
                                      type: "authentication_error")
         }
         return try await next(request, context)
+    }
+}
+
+/// Tells whoever started the gateway that a signal asked it to stop (the server drains meanwhile).
+struct StopNotice: Service {
+    let onStopping: @Sendable () -> Void
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        onStopping()
     }
 }

@@ -94,9 +94,33 @@ struct ArenaProcess: Sendable {
         }
     }
 
+    /// What a running server has written so far, for `runServing`'s session.
+    struct LiveOutput: Sendable {
+        let stdoutData: Locked<Data>
+        let stderrData: Locked<Data>
+        var stdout: String { String(decoding: stdoutData.value, as: UTF8.self) }
+        var stderr: String { String(decoding: stderrData.value, as: UTF8.self) }
+
+        /// Returns once standard output (or error) holds `text`, or when the child has gone (the
+        /// session is cancelled then).
+        func wait(for text: String, inStderr: Bool = false) async {
+            while !Task.isCancelled, !(inStderr ? stderr : stdout).contains(text) {
+                try? await Task.sleep(for: .milliseconds(10))
+            }
+        }
+    }
+
+    /// Starts a long-running arena (a server) and runs `session` beside it with what it has
+    /// written so far and a way to signal it; waits for the child to end after the session.
+    func runServing(_ arguments: [String], binary: URL = ArenaProcess.binary,
+                    session: @escaping @Sendable (LiveOutput, _ signal: @escaping @Sendable (Signal) -> Void) async -> Void) async throws -> Result {
+        let live = LiveOutput(stdoutData: Locked(Data()), stderrData: Locked(Data()))
+        return try await execute(arguments, stdin: nil, binary: binary, live: live) { signal in await session(live, signal) }
+    }
+
     /// Runs the child, reading both outputs to their ends at once. `watch` runs beside it with a
     /// way to signal it, and is cancelled once both outputs have ended (the child is gone).
-    private func execute(_ arguments: [String], stdin: String?, binary: URL,
+    private func execute(_ arguments: [String], stdin: String?, binary: URL, live: LiveOutput? = nil,
                          watch: (@Sendable (_ signal: @escaping @Sendable (Signal) -> Void) async -> Void)?) async throws -> Result {
         var variables: [Environment.Key: String] = [:]
         for (name, value) in environment { variables[Environment.Key(stringLiteral: name)] = value }
@@ -106,8 +130,8 @@ struct ArenaProcess: Sendable {
         ) { execution in
             // Tasks 1 and 2 read the outputs; task 0 is the watcher, cancelled once both have ended.
             try await withThrowingTaskGroup(of: (Int, Data).self) { group in
-                group.addTask { (1, try await Self.collect(execution.standardOutput)) }
-                group.addTask { (2, try await Self.collect(execution.standardError)) }
+                group.addTask { (1, try await Self.collect(execution.standardOutput, into: live?.stdoutData)) }
+                group.addTask { (2, try await Self.collect(execution.standardError, into: live?.stderrData)) }
                 if let watch {
                     group.addTask {
                         await watch { signal in try? execution.send(signal: signal) }
@@ -130,9 +154,12 @@ struct ArenaProcess: Sendable {
         return Result(status: status, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }
 
-    private static func collect(_ output: SubprocessOutputSequence) async throws -> Data {
+    private static func collect(_ output: SubprocessOutputSequence, into live: Locked<Data>? = nil) async throws -> Data {
         var data = Data()
-        for try await buffer in output { buffer.withUnsafeBytes { data.append(contentsOf: $0) } }
+        for try await buffer in output {
+            buffer.withUnsafeBytes { data.append(contentsOf: $0) }
+            if let live { let copy = data; live.update { $0 = copy } }
+        }
         return data
     }
 }

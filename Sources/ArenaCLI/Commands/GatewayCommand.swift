@@ -138,18 +138,43 @@ struct GatewayCommand: AsyncParsableCommand {
                 let shown = host.contains(":") ? "[\(host)]" : host
                 FileHandle.standardOutput.write(Data("arena gateway listening on http://\(shown):\(bound)/v1 \(notes.joined(separator: ", "))\n".utf8))
                 line.start()
+            } onStopping: {
+                line.stop()
+                let running = status.snapshot.in_flight
+                FileHandle.standardError.write(Data("arena gateway: stopping; \(running == 0 ? "nothing in flight" : "letting \(running) \(running == 1 ? "answer" : "answers") finish") (at most \(Int(settings.drainSeconds)) s)\n".utf8))
             }
         } catch {
             line.stop()
             throw CLIFailure("the gateway stopped: \(error)")
         }
         line.stop()
-        await pool?.drain()
+        // The last answers' capture and shadows run after their replies: let them land, within the drain time.
+        let shadowPool = pool
+        let settled = await Self.within(seconds: drainSeconds) {
+            await status.wait { $0.capture_pending == 0 }
+            await shadowPool?.drain()
+        }
+        if !settled {
+            FileHandle.standardError.write(Data("arena gateway: gave up on captures or shadow answers still running after \(Int(drainSeconds)) s\n".utf8))
+        }
         try? await client.shutdown()
         FileHandle.standardError.write(Data("arena gateway: \(line.summary())\n".utf8))
     }
 
     private var console: ConsoleWriter { ConsoleWriter() }
+
+    /// Runs `work` for at most `seconds`; true when it finished (else it is left running: the
+    /// process is about to exit).
+    static func within(seconds: Double, _ work: @escaping @Sendable () async -> Void) async -> Bool {
+        let (outcome, continuation) = AsyncStream<Bool>.makeStream()
+        let worker = Task { await work(); continuation.yield(true) }
+        let timer = Task { try? await Task.sleep(for: .milliseconds(Int64(seconds * 1000))); continuation.yield(false) }
+        var iterator = outcome.makeAsyncIterator()
+        let finished = await iterator.next() ?? false
+        timer.cancel()
+        if !finished { worker.cancel() }
+        return finished
+    }
 
     private func environmentWithConfigHome() -> [String: String] {
         var environment = ProcessInfo.processInfo.environment

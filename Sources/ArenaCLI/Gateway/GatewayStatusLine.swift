@@ -34,6 +34,14 @@ final class GatewayStatusLine: Sendable {
 
     func summary() -> String { Self.render(status.snapshot) }
 
+    /// Dollars with the digits that matter for a day of small requests: $0.00003, $0.0421, $12.30.
+    static func money(_ value: Double) -> String {
+        if value == 0 { return "$0" }
+        if value >= 1 { return String(format: "$%.2f", value) }
+        let digits = max(2, min(8, Int((-log10(value)).rounded(.down)) + 2))
+        return String(format: "$%.\(digits)f", value)
+    }
+
     static func render(_ snapshot: GatewayStatus.Snapshot) -> String {
         var parts = ["\(snapshot.requests) \(snapshot.requests == 1 ? "request" : "requests")"]
         if snapshot.in_flight > 0 { parts.append("\(snapshot.in_flight) in flight") }
@@ -46,7 +54,7 @@ final class GatewayStatusLine: Sendable {
             parts.append("\(snapshot.shadowed) shadowed" + (snapshot.shadow_failed > 0 ? ", \(snapshot.shadow_failed) failed" : "")
                          + (dropped > 0 ? ", \(dropped) dropped" : ""))
         }
-        parts.append(String(format: "$%.4f today", snapshot.spend_today_usd + snapshot.shadow_spend_today_usd))
+        parts.append(money(snapshot.spend_today_usd + snapshot.shadow_spend_today_usd) + " today")
         if snapshot.store_errors > 0 { parts.append("\(snapshot.store_errors) store errors") }
         if !snapshot.routes.isEmpty {
             parts.append("route " + snapshot.routes.sorted { $0.key < $1.key }.map { "\($0.key) → \($0.value)" }.joined(separator: ", "))
