@@ -84,7 +84,9 @@ let package = Package(
 
         // Benchmarks run by hand (`swift run -c release arena-bench ranking|screen`), never as timed tests.
         .executableTarget(name: "arena-bench", dependencies: ["ArenaRanking", "ArenaCore", "ArenaUI", "ArenaFuzz", "ArenaProviders",
-                                                            "ArenaTestSupport", "ArenaStore"], swiftSettings: strict),
+                                                            "ArenaTestSupport", "ArenaStore",
+                                                            .product(name: "AsyncHTTPClient", package: "async-http-client")],
+                              swiftSettings: strict),
 
         // Seeded fuzzing of every decoder and parser (short pass in the tests, long runs in arena-bench).
         .target(name: "ArenaFuzz", dependencies: ["ArenaCore", "ArenaProviders", "ArenaUI"], swiftSettings: strict),

@@ -68,7 +68,7 @@ public struct GatewayServer: Sendable {
         router.get("/arena/status") { _, _ in
             var fields = HTTPFields()
             fields[.contentType] = "application/json"
-            if let route { let routes = await route.describe(); status.update { $0.routes = routes } }
+            if let route { status.setRoutes(await route.describe()) }
             return Response(status: .ok, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(data: status.json())))
         }
 

@@ -80,6 +80,9 @@ public final class GatewayStatus: Sendable {
         }
     }
 
+    /// What each route serves now, as the route last described it.
+    public func setRoutes(_ routes: [String: String]) { update { $0.routes = routes } }
+
     func skipCapture(_ reason: String) { update { $0.capture_skipped[reason, default: 0] += 1 } }
     func dropShadow(_ reason: String) { update { $0.shadow_dropped[reason, default: 0] += 1 } }
 

@@ -4,7 +4,7 @@ import Foundation
 /// `arena-bench serve`: the in-process loopback server as its own process, so a benchmark's CPU
 /// figures hold only the client's work. Prints `listening PORT` and serves until killed.
 ///
-/// The request's `model` picks the script:
+/// The request's `model` (or, when that is no script, the first word of its last message) picks the script:
 /// - `stream-N-R`: an OpenAI-compatible stream of N tokens (4 characters each) at R tokens/s
 ///   (R = 0: as fast as the socket takes them);
 /// - `delay-MS`: the status line at once, then the first token after MS milliseconds, then 20 more.
@@ -21,7 +21,12 @@ enum BenchServer {
     }
 
     static func script(for request: RecordedRequest) -> ScriptedResponse {
-        let model = (request.json?["model"] as? String) ?? ""
+        // A gateway in front sends its own model id: then the script is the message's first word.
+        var model = (request.json?["model"] as? String) ?? ""
+        if !model.hasPrefix("stream-"), !model.hasPrefix("delay-"),
+           let content = ((request.json?["messages"] as? [[String: Any]])?.last?["content"] as? String)?.split(separator: " ").first {
+            model = String(content)
+        }
         let parts = model.split(separator: "-")
         switch parts.first {
         case "stream" where parts.count == 3:

@@ -18,6 +18,7 @@ let subcommands: [String: ([String]) async -> Int32] = [
     "ask": AskBenchmark.run,
     "nway": NWayBenchmark.run,
     "nway-settled": NWaySettledBenchmark.run,
+    "gateway": GatewayBenchmark.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -29,6 +30,6 @@ let usage = "usage: arena-bench <\(subcommands.keys.sorted().joined(separator: "
     + "ranking " + RankingBenchmark.usage + "ingest " + IngestBenchmark.usage + "ttft " + TTFTBenchmark.usage
     + "store-writes " + StoreWriteBenchmark.usage + "screen-model " + ScreenModelBenchmark.usage
     + "stats " + StatsBenchmark.usage + "ask " + AskBenchmark.usage + "nway " + NWayBenchmark.usage
-    + "nway-settled " + NWaySettledBenchmark.usage
+    + "nway-settled " + NWaySettledBenchmark.usage + "gateway " + GatewayBenchmark.usage
 (help ? FileHandle.standardOutput : FileHandle.standardError).write(Data(usage.utf8))
 exit(help ? 0 : 2)

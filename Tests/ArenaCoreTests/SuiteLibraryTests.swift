@@ -47,7 +47,7 @@ struct SuiteLibraryTests {
         #expect(entries[0].error == nil)
         #expect(entries[1].suite == nil)
         #expect(entries[1].error?.description == "\(scratch.root)/repo/broken.yaml:3: prompts[0].txet: "
-            + "unknown key (expected one of: id, messages, notes, split, tags, text, vars)")
+            + "unknown key (expected one of: id, messages, notes, params, split, tags, text, vars)")
         #expect(entries.allSatisfy { !$0.shadowed })
     }
 

@@ -187,3 +187,21 @@ import Testing
         await gateway.stop()
     }
 }
+
+/// A capture that cannot be written never reaches the app.
+@Suite struct GatewayStoreFailureTests {
+    @Test func aSuiteFileThatCannotBeWrittenIsCountedAndTheAppIsServed() async throws {
+        let gateway = try await GatewayHarness.start { _ in .openAIChat(["fine"]) }
+        // A directory where the suite file should go: no write can succeed, whoever runs the test.
+        try FileManager.default.createDirectory(atPath: gateway.suitePath, withIntermediateDirectories: true)
+        let reply = try await gateway.post(GatewayHarness.chat("hi"))
+        #expect(reply.status == 200)
+        #expect(reply.text.contains("fine"))
+        await gateway.settle()
+        #expect(gateway.status.snapshot.store_errors == 1)
+        #expect(gateway.status.snapshot.captured == 0)
+        #expect(gateway.status.snapshot.last_error?.contains("traffic.yaml") == true)
+        #expect(try await gateway.post(GatewayHarness.chat("again")).status == 200)
+        await gateway.stop()
+    }
+}

@@ -127,7 +127,9 @@ struct GatewayCommand: AsyncParsableCommand {
                                        forwardClientKey: forwardClientKey, drainSeconds: drainSeconds)
         let server = GatewayServer(settings: settings, config: config, status: status, capture: trafficCapture,
                                    shadows: pool, route: routing, client: client, environment: environment)
-        let line = GatewayStatusLine(status: status, interactive: TerminalInfo.stderrIsTerminal)
+        var describeRoutes: (@Sendable () async -> [String: String])?
+        if let routing { describeRoutes = { await routing.describe() } }
+        let line = GatewayStatusLine(status: status, interactive: TerminalInfo.stderrIsTerminal, routes: describeRoutes)
         let host = host, capture = capture
         do {
             try await server.run(signals: true) { bound in

@@ -7,19 +7,23 @@ import Synchronization
 final class GatewayStatusLine: Sendable {
     let status: GatewayStatus
     let interactive: Bool
+    /// What each route serves now (`--route`), refreshed with the line.
+    let routes: (@Sendable () async -> [String: String])?
     private let task = Mutex<Task<Void, Never>?>(nil)
 
-    init(status: GatewayStatus, interactive: Bool) {
+    init(status: GatewayStatus, interactive: Bool, routes: (@Sendable () async -> [String: String])? = nil) {
         self.status = status
         self.interactive = interactive
+        self.routes = routes
     }
 
     func start() {
         guard interactive else { return }
-        let status = status
+        let status = status, routes = routes
         task.withLock { running in
             running = Task {
                 while !Task.isCancelled {
+                    if let routes { let now = await routes(); status.setRoutes(now) }
                     FileHandle.standardError.write(Data(("\r\u{1B}[2K" + Self.render(status.snapshot)).utf8))
                     try? await Task.sleep(for: .seconds(1))
                 }
