@@ -1,3 +1,4 @@
+import ArenaGateway
 import ArgumentParser
 import Foundation
 
@@ -13,6 +14,14 @@ public struct ArenaCommand: AsyncParsableCommand {
         defaultSubcommand: ScreenCommand.self)
 
     public init() {}
+
+    /// Process-wide set-up that must happen before any task runs: `arena gateway` runs Swift
+    /// concurrency on NIO's event loops (no thread hop per relayed chunk). Call it first in `main`.
+    public static func prepareProcess(arguments: [String] = CommandLine.arguments) {
+        if arguments.dropFirst().first == "gateway", ProcessInfo.processInfo.environment["ARENA_GATEWAY_EXECUTOR"] != "pool" {
+            GatewayProcess.useEventLoopsForConcurrency()
+        }
+    }
 
     /// Parses the command line, runs the command, and exits with a one-line message on failure.
     public static func runMain() async {

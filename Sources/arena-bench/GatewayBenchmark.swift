@@ -16,7 +16,8 @@ import NIOHTTP1
 /// gateway back to back (in alternating order), so drift in the machine's speed cancels out.
 enum GatewayBenchmark {
     static let usage = """
-    [--arena PATH (default: beside arena-bench)] [--requests 300] [--clients 32] [--tokens 2000] [--rounds 3] [--capture]
+    [--arena PATH (default: beside arena-bench)] [--requests 300] [--clients 32] [--tokens 2000] [--rounds 3]
+    [--paced-rate 100 (tokens/s per stream for the paced round; 0: none)] [--capture]
 
     """
 
@@ -27,6 +28,7 @@ enum GatewayBenchmark {
         var tokens = 2000
         var rounds = 3
         var capture = false
+        var pacedRate = 100
     }
 
     static func run(_ arguments: [String]) async -> Int32 {
@@ -41,6 +43,7 @@ enum GatewayBenchmark {
             case "--tokens": options.tokens = Int(value) ?? options.tokens
             case "--rounds": options.rounds = Int(value) ?? options.rounds
             case "--capture": options.capture = true; index -= 1
+            case "--paced-rate": options.pacedRate = Int(value) ?? options.pacedRate
             default:
                 FileHandle.standardError.write(Data("unknown option \(arguments[index])\n\(usage)".utf8))
                 return 2
@@ -117,6 +120,17 @@ enum GatewayBenchmark {
             let relayed = Double(options.clients * options.tokens)
             print(String(format: "round %d, %d clients × %d tokens: direct %.0f tokens/s, gateway %.0f tokens/s (%.1f%%); gateway CPU %.2f µs per relayed token",
                          round, options.clients, options.tokens, directRate, gatewayRate, gatewayRate / directRate * 100, cpu / relayed * 1e6))
+        }
+        // 3. At a model's pace: every stream at --paced-rate tokens/s, as real answers stream.
+        if options.pacedRate > 0 {
+            let paced = "stream-\(max(options.pacedRate * 2, 20))-\(options.pacedRate)"
+            let directRate = try await throughput(client, url: direct, model: paced, clients: options.clients, unique: options.capture)
+            let cpuBefore = processCPU(gateway.processIdentifier)
+            let gatewayRate = try await throughput(client, url: through, model: paced, clients: options.clients, unique: options.capture)
+            let cpu = processCPU(gateway.processIdentifier) - cpuBefore
+            print(String(format: "paced, %d clients × %d tokens/s for 2 s: direct %.0f tokens/s, gateway %.0f tokens/s (%.1f%%); gateway CPU %.2f µs per relayed token",
+                         options.clients, options.pacedRate, directRate, gatewayRate, gatewayRate / directRate * 100,
+                         cpu / Double(options.clients * max(options.pacedRate * 2, 20)) * 1e6))
         }
         print("gateway peak RSS: \(peakRSS(gateway.processIdentifier)) (all \(options.requests * 2 + 40 + options.rounds * options.clients) requests)")
     }

@@ -1,3 +1,4 @@
 import ArenaCLI
 
+ArenaCommand.prepareProcess()
 await ArenaCommand.runMain()
