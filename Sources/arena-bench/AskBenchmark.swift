@@ -68,10 +68,7 @@ enum AskBenchmark {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
-        process.environment = ["ARENA_DISCOVERY": "off", "HOME": home.path, "NO_COLOR": "1",
-                               "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
-                               "XDG_DATA_HOME": home.appendingPathComponent("data").path,
-                               "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+        process.environment = BenchServer.arenaEnvironment(home: home)
         process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
         try process.run()
         process.waitUntilExit()

@@ -52,18 +52,33 @@ enum BenchServer {
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
+        let text = firstLine(of: pipe).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard text.hasPrefix("listening "), let port = Int(text.dropFirst(10)) else {
+            process.terminate()
+            throw BenchFailure("the bench server did not start: \(text)")
+        }
+        return (process, port)
+    }
+}
+
+extension BenchServer {
+    /// The first line a child process writes to `pipe` (read byte by byte: nothing past it is taken).
+    static func firstLine(of pipe: Pipe) -> String {
         var line = Data()
         while !line.contains(UInt8(ascii: "\n")) {
             let byte = pipe.fileHandleForReading.readData(ofLength: 1)
             if byte.isEmpty { break }
             line.append(byte)
         }
-        let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard text.hasPrefix("listening "), let port = Int(text.dropFirst(10)) else {
-            process.terminate()
-            throw BenchFailure("the bench server did not start: \(text)")
-        }
-        return (process, port)
+        return String(decoding: line, as: UTF8.self)
+    }
+
+    /// A scratch home for an `arena` child: config and store inside it, nothing from the real user.
+    static func arenaEnvironment(home: URL) -> [String: String] {
+        ["ARENA_DISCOVERY": "off", "HOME": home.path, "NO_COLOR": "1",
+         "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
+         "XDG_DATA_HOME": home.appendingPathComponent("data").path,
+         "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
     }
 }
 

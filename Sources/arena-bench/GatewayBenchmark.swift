@@ -179,20 +179,11 @@ enum GatewayBenchmark {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
-        process.environment = ["ARENA_DISCOVERY": "off", "HOME": home.path, "NO_COLOR": "1",
-                               "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
-                               "XDG_DATA_HOME": home.appendingPathComponent("data").path,
-                               "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+        process.environment = BenchServer.arenaEnvironment(home: home)
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let byte = pipe.fileHandleForReading.readData(ofLength: 1)
-            if byte.isEmpty { break }
-            line.append(byte)
-        }
-        let text = String(decoding: line, as: UTF8.self)
+        let text = BenchServer.firstLine(of: pipe)
         guard let range = text.range(of: "listening on http://127.0.0.1:"),
               let port = Int(text[range.upperBound...].prefix { $0.isNumber }) else {
             process.terminate()

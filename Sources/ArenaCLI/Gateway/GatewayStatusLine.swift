@@ -52,7 +52,7 @@ final class GatewayStatusLine: Sendable {
         if snapshot.upstream_errors > 0 { parts.append("\(snapshot.upstream_errors) upstream errors") }
         if snapshot.rejected > 0 { parts.append("\(snapshot.rejected) rejected") }
         let skipped = snapshot.capture_skipped.values.reduce(0, +)
-        if snapshot.captured > 0 || skipped > 0 { parts.append("\(snapshot.captured) captured (\(skipped) skipped)") }
+        if snapshot.captured > 0 || skipped > 0 { parts.append("\(snapshot.captured) captured" + (skipped > 0 ? " (\(skipped) skipped)" : "")) }
         let dropped = snapshot.shadow_dropped.values.reduce(0, +)
         if snapshot.shadowed + snapshot.shadow_failed + dropped > 0 {
             parts.append("\(snapshot.shadowed) shadowed" + (snapshot.shadow_failed > 0 ? ", \(snapshot.shadow_failed) failed" : "")
