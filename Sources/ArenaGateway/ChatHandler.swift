@@ -114,21 +114,28 @@ struct ChatHandler: Sendable {
                 _ = try? await body.collect(upTo: 1 << 20)
                 return nil
             }
-            var fields = HTTPFields()
-            for (name, value) in upstreamHeaders { if let field = HTTPField.Name(name) { fields.append(HTTPField(name: field, value: value)) } }
-            fields[Self.modelHeader] = served.model.name
             let contentType = upstreamHeaders.first { $0.0.lowercased() == "content-type" }?.1.lowercased() ?? ""
             let streamed = contentType.contains("text/event-stream")
             let success = (200..<300).contains(code)
-            let maxBytes = config.maxAnswerBytes
+            let upstream = RelayedBody(body, tap: RelayTap(streamed: streamed, started: started, maxBytes: config.maxAnswerBytes))
+            // A routed model is trusted with the app's answer only once it has sent a first token:
+            // a stream that fails before that is the primary's to answer.
+            if !last, success, await !upstream.readUntilFirstToken() {
+                return nil
+            }
+            var fields = HTTPFields()
+            for (name, value) in upstreamHeaders { if let field = HTTPField.Name(name) { fields.append(HTTPField(name: field, value: value)) } }
+            fields[Self.modelHeader] = served.model.name
             return Response(status: .init(code: code), headers: fields, body: ResponseBody { writer in
-                var tap = RelayTap(streamed: streamed, started: started, maxBytes: maxBytes)
                 var failure: ProviderError?
                 var clientGone = false
                 var errorBody: [UInt8] = []
                 do {
-                    for try await buffer in body {
-                        if success { tap.feed(buffer) } else if errorBody.count < 65536 { errorBody += buffer.readableBytesView }
+                    for buffer in upstream.takeRead() {
+                        do { try await writer.write(buffer) } catch { clientGone = true; break }
+                    }
+                    while !clientGone, let buffer = try await upstream.next() {
+                        if success { upstream.tap.feed(buffer) } else if errorBody.count < 65536 { errorBody += buffer.readableBytesView }
                         do { try await writer.write(buffer) } catch { clientGone = true; break }
                     }
                 } catch {
@@ -141,8 +148,8 @@ struct ChatHandler: Sendable {
                 if !success {
                     failure = OpenAIChatFormat().error(status: code, headers: upstreamHeaders, body: errorBody, keyVariable: nil)
                 }
-                tap.finish(failure: failure)
-                served.finished(tap.answer(prompt: served.chat.conversation ?? [], price: served.model.price), clientGone: clientGone)
+                upstream.tap.finish(failure: failure)
+                served.finished(upstream.tap.answer(prompt: served.chat.conversation ?? [], price: served.model.price), clientGone: clientGone)
                 try? await writer.finish(nil)
             })
         }
@@ -240,4 +247,45 @@ final class EventSource: @unchecked Sendable {
     private var iterator: AsyncStream<StreamEvent>.Iterator
     init(_ iterator: AsyncStream<StreamEvent>.Iterator) { self.iterator = iterator }
     func next() async -> StreamEvent? { await iterator.next() }
+}
+
+/// An upstream body being relayed, with the decoded copy of what has passed: handed from the
+/// handler (which may read ahead to the first token) to the response's writer, one reader at a time.
+final class RelayedBody: @unchecked Sendable {
+    private var iterator: HTTPClientResponse.Body.AsyncIterator
+    private var readAhead: [ByteBuffer] = []
+    var tap: RelayTap
+
+    init(_ body: HTTPClientResponse.Body, tap: RelayTap) {
+        iterator = body.makeAsyncIterator()
+        self.tap = tap
+    }
+
+    func next() async throws -> ByteBuffer? { try await iterator.next() }
+
+    /// Reads (and keeps, for the writer) until the first text, the end or a failure; true when
+    /// text came, or the answer ended without failing.
+    func readUntilFirstToken() async -> Bool {
+        do {
+            while let buffer = try await iterator.next() {
+                tap.feed(buffer)
+                readAhead.append(buffer)
+                if tap.sawContent { return true }
+                if tap.accumulator.error != nil { return false }
+                if tap.accumulator.isComplete { return true }
+            }
+            guard !tap.streamed else { return false }  // a stream that ended before its terminal event: cut
+            // A whole JSON answer: it decides once it is all here.
+            let whole = readAhead.flatMap { Array($0.readableBytesView) }
+            return !OpenAIChatFormat().decodeWhole(whole).contains { if case .failed = $0 { true } else { false } }
+        } catch {
+            return false
+        }
+    }
+
+    /// What `readUntilFirstToken` read, once.
+    func takeRead() -> [ByteBuffer] {
+        defer { readAhead = [] }
+        return readAhead
+    }
 }

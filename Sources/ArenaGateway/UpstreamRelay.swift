@@ -81,6 +81,8 @@ struct RelayTap: Sendable {
     private var whole: [UInt8] = []
     private(set) var accumulator = AnswerAccumulator()
     private var firstContent: Duration?
+    /// Whether answer (or reasoning) text has passed.
+    var sawContent: Bool { firstContent != nil }
 
     init(streamed: Bool, started: ContinuousClock.Instant, maxBytes: Int) {
         self.streamed = streamed

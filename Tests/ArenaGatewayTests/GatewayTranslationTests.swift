@@ -137,3 +137,44 @@ import Testing
         await gateway.stop()
     }
 }
+
+extension GatewayRouteTests {
+    /// "Fails before its first token" includes a 200 whose stream fails or stops before any text.
+    @Test(arguments: ["error-event", "cut", "whole-error"])
+    func aRoutedStreamThatFailsBeforeItsFirstTokenIsThePrimarys(failure: String) async throws {
+        let upstream = try await LocalStreamingServer.start { request in
+            guard request.json?["model"] as? String == "cheap-id" else { return .openAIChat(["primary ", "answer"]) }
+            switch failure {
+            case "error-event": return .sse([#"{"error":{"message":"overloaded","type":"server_error"}}"#], done: false)
+            case "cut": return ScriptedResponse(headers: [("Content-Type", "text/event-stream")],
+                                                parts: [.bytes(Array(#"data: {"choices":[{"index":0,"delta":{"role":"assistant"}}]}"#.utf8) + [10, 10]), .cut])
+            default: return .json(200, #"{"error":{"message":"overloaded"}}"#)
+            }
+        }
+        defer { Task { try? await upstream.stop() } }
+        var options = GatewayHarness.Options()
+        options.route = Fixed(models: ["": GatewayHarness.model("cheap", base: upstream.baseURL)])
+        options.primaryBase = upstream.baseURL
+        let gateway = try await GatewayHarness.start(options) { _ in .openAIChat(["unused"]) }
+        let reply = try await gateway.post(GatewayHarness.chat("hi", stream: failure != "whole-error"))
+        #expect(reply.status == 200)
+        #expect(reply.header("x-arena-model") == "primary")
+        #expect(reply.text.contains("primary "))
+        #expect(!reply.text.contains("overloaded"))
+        await gateway.stop()
+    }
+
+    @Test func aRoutedStreamIsRelayedWholeOnceItsFirstTokenCame() async throws {
+        let bytes = try Transcripts.body("llama/stream")
+        let upstream = try await LocalStreamingServer.start { _ in .raw(bytes, contentType: "text/event-stream", chunkSize: 3) }
+        defer { Task { try? await upstream.stop() } }
+        var options = GatewayHarness.Options()
+        options.route = Fixed(models: ["": GatewayHarness.model("cheap", base: upstream.baseURL)])
+        options.primaryBase = upstream.baseURL
+        let gateway = try await GatewayHarness.start(options) { _ in .openAIChat(["unused"]) }
+        let reply = try await gateway.post(GatewayHarness.chat("hi"))
+        #expect(reply.header("x-arena-model") == "cheap")
+        #expect(reply.body == bytes, "what was read ahead is sent first, byte for byte")
+        await gateway.stop()
+    }
+}
