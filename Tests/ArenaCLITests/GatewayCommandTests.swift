@@ -1,3 +1,4 @@
+@testable import ArenaCLI
 import ArenaCore
 import ArenaStore
 import ArenaTestSupport
@@ -102,6 +103,8 @@ struct GatewayCommandTests {
         #expect(Set(answers.map(\.key.model)) == ["main", "cand"])
         #expect(answers.filter { $0.key.model == "main" }.count == 2)
         #expect(answers.filter { $0.key.model == "cand" }.count == 2, "the last request's shadow lands before the gateway exits")
+        let recommended = try await arena.run(["recommend", "support", "--bar", "vs=main,noninferior=0.1"])
+        #expect(recommended.stdout.contains("cand: no judgements yet — arena judge support"), "\(recommended.stdout)")
     }
 
     @Test func aRouteServesWhatRecommendRecommends() async throws {
@@ -143,5 +146,17 @@ struct GatewayCommandTests {
         #expect(upstream.requests.last?.json?["model"] as? String == (expected == "mid" ? "m" : "t"))
         #expect(statusBody.value.contains("\"s\" : \"\(expected)\""), "\(statusBody.value)")
         try await upstream.stop()
+    }
+}
+
+/// A traffic suite grows by capture, and arena's advice says so.
+@Suite struct MoreEvidenceTests {
+    @Test func trafficSuitesAreToldToCaptureMore() {
+        let traffic = PromptSuite(name: "support", tags: ["traffic"], prompts: [SuitePrompt(id: "a", text: "hi")], source: "support.yaml")
+        let written = PromptSuite(name: "faq", prompts: [SuitePrompt(id: "a", text: "hi")], source: "faq.yaml")
+        #expect(MoreEvidence.moreAnswers(traffic).contains("arena gateway --capture support"))
+        #expect(MoreEvidence.moreAnswers(written) == "for more, add answers: arena run faq --repeat 2")
+        #expect(MoreEvidence.morePrompts(3, suiteName: "support", traffic: true).hasPrefix("let arena gateway --capture support take about 3 more prompts"))
+        #expect(MoreEvidence.morePrompts(3, suiteName: "faq", traffic: false).hasPrefix("add about 3 prompts to it"))
     }
 }

@@ -44,7 +44,7 @@ struct JudgeCommand: AsyncParsableCommand {
         }
         guard !queue.pending.isEmpty else {
             print("nothing left to judge in \(promptSuite.name): \(counted(queue.judgedCount, "comparison")) judged; "
-                  + "for more, add answers: arena run \(promptSuite.name) --repeat 2")
+                  + MoreEvidence.moreAnswers(promptSuite))
             return
         }
         let rater = RaterIdentity.default(config: config)

@@ -55,7 +55,8 @@ struct RecommendCommand: AsyncParsableCommand {
                                             battles: battles, bars: bars, pending: queue.pending, seed: seed)
         } catch let failure as CLIFailure { throw failure } catch { throw CLIFailure("\(error)") }
         let style = Style(enabled: TerminalInfo.useColor)
-        print(RecommendationPrinter(recommendation: recommendation, suite: promptSuite.name, style: style).text())
+        print(RecommendationPrinter(recommendation: recommendation, suite: promptSuite.name, style: style,
+                                    traffic: MoreEvidence.isTraffic(promptSuite)).text())
         if plot {
             let points = recommendation.rows.compactMap { row -> CostQualityPlot.Point? in
                 guard let cost = row.costPerThousand, let rating = row.rating?.rating else { return nil }

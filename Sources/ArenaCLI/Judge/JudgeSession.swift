@@ -57,9 +57,9 @@ final class JudgeSession: Sendable {
     /// Every comparison of the suite's stored answers is judged: more answers are what would help.
     struct NothingLeft: Error, CustomStringConvertible {
         var judged: Int
-        var suite: String
+        var suite: PromptSuite
         var description: String {
-            "all \(judged == 1 ? "1 comparison" : "\(judged) comparisons") judged; for more, add answers: arena run \(suite) --repeat 2"
+            "all \(judged == 1 ? "1 comparison" : "\(judged) comparisons") judged; " + MoreEvidence.moreAnswers(suite)
         }
     }
 
@@ -75,7 +75,7 @@ final class JudgeSession: Sendable {
             while let item = state.queue.next(using: &state.generator) {
                 if try claim(item) { return show(item, in: &state) }
             }
-            throw NothingLeft(judged: state.queue.judgedCount, suite: suite.name)
+            throw NothingLeft(judged: state.queue.judgedCount, suite: suite)
         }
     }
 
@@ -194,7 +194,8 @@ final class JudgeSession: Sendable {
             let recommendation = Recommendation(suite: suite, models: config.models, answers: try store.runAnswers(suite: suite.name),
                                                 marks: try store.adequacyMarks(suite: suite.name), battles: try store.battles(suite: suite.name),
                                                 bars: [.adequateShare(atLeast: 0.9)], seed: 1)
-            var lines = RecommendationPrinter(recommendation: recommendation, suite: suite.name, style: Style(enabled: false))
+            var lines = RecommendationPrinter(recommendation: recommendation, suite: suite.name, style: Style(enabled: false),
+                                              traffic: MoreEvidence.isTraffic(suite))
                 .text().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             let points = recommendation.rows.compactMap { row -> CostQualityPlot.Point? in
                 guard let cost = row.costPerThousand, let rating = row.rating?.rating else { return nil }

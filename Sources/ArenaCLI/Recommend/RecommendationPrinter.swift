@@ -6,6 +6,8 @@ struct RecommendationPrinter {
     let recommendation: Recommendation
     let suite: String
     let style: Style
+    /// A traffic suite grows by capture: its advice says so.
+    var traffic = false
 
     func text() -> String {
         var header = ["model", "cost / 1k prompts", "median first token", "median total", "rating (95% interval)"]
@@ -100,8 +102,8 @@ struct RecommendationPrinter {
         let more = needed.compactMap { $0 }.max() ?? 0
         let prompts = recommendation.suitePrompts
         if judged + more > prompts {
-            return "about \(judged + more) judged prompts are needed and the suite has \(prompts): add about "
-                + "\(counted(judged + more - prompts, "prompt")) to it (repeats of the same prompts cannot decide it)"
+            return "about \(judged + more) judged prompts are needed and the suite has \(prompts): "
+                + MoreEvidence.morePrompts(judged + more - prompts, suiteName: suite, traffic: traffic)
         }
         if row.waitingPrompts > 0 {
             return "about \(counted(more, "more prompt")) to judge (\(row.waitingPrompts) waiting) — arena judge \(suite)"
