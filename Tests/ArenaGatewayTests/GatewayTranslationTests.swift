@@ -178,3 +178,27 @@ extension GatewayRouteTests {
         await gateway.stop()
     }
 }
+
+extension GatewayTranslationTests {
+    @Test func anOllamaStreamIsTranslatedWithItsReasoning() async throws {
+        let lines = [
+            #"{"model":"qwen3","created_at":"t","message":{"role":"assistant","content":"","thinking":"Two plus two."},"done":false}"#,
+            #"{"model":"qwen3","created_at":"t","message":{"role":"assistant","content":"It is "},"done":false}"#,
+            #"{"model":"qwen3","created_at":"t","message":{"role":"assistant","content":"4."},"done":true,"done_reason":"length","prompt_eval_count":26,"eval_count":282}"#,
+        ]
+        var options = GatewayHarness.Options()
+        options.provider = .ollama
+        let gateway = try await GatewayHarness.start(options) { _ in
+            .raw(Array((lines.joined(separator: "\n") + "\n").utf8), contentType: "application/x-ndjson", chunkSize: 9)
+        }
+        let reply = try await gateway.post(GatewayHarness.chat("2+2?", extra: ["stream_options": ["include_usage": true]]))
+        #expect(reply.status == 200)
+        #expect(gateway.upstream.requests.first?.uri.hasSuffix("/api/chat") == true)
+        let parsed = try Self.chunks(reply.text)
+        #expect(parsed.content == "It is 4.")
+        #expect(parsed.finish == ["length"])
+        #expect(reply.text.contains(#""reasoning_content":"Two plus two.""#))
+        #expect(reply.text.contains(#""prompt_tokens":26"#) && reply.text.contains(#""completion_tokens":282"#), "usage, as the client asked")
+        await gateway.stop()
+    }
+}
