@@ -2,6 +2,9 @@ import ArenaCore
 import ArenaProviders
 import ArenaStore
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Turns requests into prompts of a traffic suite: sampled, deduplicated, capped per day and
 /// redacted, then written to the suite file (one append) with the primary's answer stored as the
@@ -41,7 +44,6 @@ public actor TrafficCapture {
     let status: GatewayStatus
     let random: RandomSource
     private var known: Set<String>
-    private var fileExists: Bool
     private var day: String
     private var capturedToday: Int
 
@@ -54,9 +56,8 @@ public actor TrafficCapture {
         self.store = store
         self.status = status
         self.random = random
-        fileExists = FileManager.default.fileExists(atPath: settings.path)
         var known: Set<String> = []
-        if fileExists {
+        if FileManager.default.fileExists(atPath: settings.path) {
             let suite = try SuiteLibrary.load(path: settings.path)
             guard suite.name == settings.suite else {
                 throw ConfigError(file: settings.path, line: nil, field: "name",
@@ -96,7 +97,11 @@ public actor TrafficCapture {
         guard !known.contains(prompt.id) else { status.skipCapture("duplicate"); return nil }
         guard capturedToday < settings.dailyCap else { status.skipCapture("daily_cap"); return nil }
         do {
-            try append(prompt)
+            guard try append(prompt) else {
+                known.insert(prompt.id)
+                status.skipCapture("duplicate")
+                return nil
+            }
         } catch {
             status.update { $0.store_errors += 1; $0.last_error = "could not write \(settings.path): \(error)" }
             return nil
@@ -145,25 +150,50 @@ public actor TrafficCapture {
     }
 
     /// The first prompt creates the file whole (written aside, then renamed into place); later
-    /// ones are one append each.
-    private func append(_ prompt: SuitePrompt) throws {
+    /// ones are one append each. Under an exclusive lock on a hidden sidecar file, so two gateways
+    /// capturing into one suite neither interleave their appends nor write the same prompt twice
+    /// (a duplicate id would break the file). Returns false when the prompt was already there.
+    private func append(_ prompt: SuitePrompt) throws -> Bool {
         let entry = try TrafficSuiteWriter.entry(prompt)
-        if !fileExists {
-            let directory = (settings.path as NSString).deletingLastPathComponent
-            if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+        let directory = (settings.path as NSString).deletingLastPathComponent
+        if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+        let lock = try FileLock(path: (directory.isEmpty ? "" : directory + "/") + "." + (settings.path as NSString).lastPathComponent + ".lock")
+        defer { lock.unlock() }
+        guard FileManager.default.fileExists(atPath: settings.path) else {
             let header = try TrafficSuiteWriter.header(
                 name: settings.suite, description: "Requests captured by arena gateway (primary: \(primary.name)).")
             try Data((header + entry).utf8).write(to: URL(fileURLWithPath: settings.path), options: .atomic)
-            fileExists = true
-            return
+            return true
         }
-        guard let handle = FileHandle(forWritingAtPath: settings.path) else {
+        guard let handle = FileHandle(forUpdatingAtPath: settings.path) else {
             throw ConfigError(file: settings.path, line: nil, field: "", message: "cannot open the suite file to append")
         }
         defer { try? handle.close() }
+        // Another gateway may have captured it since this one read the file.
+        let existing = try handle.readToEnd() ?? Data()
+        if existing.range(of: Data("- id: \"\(prompt.id)\"\n".utf8)) != nil { return false }
         try handle.seekToEnd()
         try handle.write(contentsOf: Data(entry.utf8))
         try handle.synchronize()
+        return true
+    }
+}
+
+/// An exclusive `flock` on a file, held until `unlock` (or the process ends).
+struct FileLock {
+    let descriptor: Int32
+
+    init(path: String) throws {
+        descriptor = open(path, O_RDWR | O_CREAT, 0o600)
+        guard descriptor >= 0 else {
+            throw ConfigError(file: path, line: nil, field: "", message: "cannot create the lock file (errno \(errno))")
+        }
+        while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+    }
+
+    func unlock() {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
     }
 }
 

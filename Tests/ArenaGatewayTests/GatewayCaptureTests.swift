@@ -205,3 +205,30 @@ import Testing
         await gateway.stop()
     }
 }
+
+/// Two gateways capturing into one suite keep it one valid file.
+@Suite struct GatewaySharedSuiteTests {
+    @Test func twoCapturesOfOneSuiteNeitherInterleaveNorDuplicate() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("arena-gateway-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("traffic.yaml").path
+        let store = try BattleStore(location: directory.appendingPathComponent("s.sqlite").path)
+        let primary = GatewayHarness.model("primary", base: URL(string: "http://127.0.0.1:1")!)
+        func capture() throws -> TrafficCapture {
+            try TrafficCapture(settings: .init(suite: "traffic", path: path, redactor: try Redactor()), primary: primary, store: store,
+                               status: GatewayStatus(primary: "primary"))
+        }
+        let first = try capture(), second = try capture()   // both start before either has written
+        let answer = Answer(seatIndex: 0, text: "ok", finishReason: .stop)
+        await withTaskGroup(of: Void.self) { group in
+            for index in 0..<40 {
+                let chat = CapturedChat(messages: [ChatMessage(role: .user, content: "question \(index % 25)")], params: GenerationParams(), tag: nil)
+                group.addTask { await (index % 2 == 0 ? first : second).record(chat, answer: answer) }
+            }
+        }
+        let suite = try SuiteLibrary.load(path: path)
+        #expect(suite.prompts.count == 25)
+        #expect(Set(suite.prompts.map(\.id)).count == 25)
+    }
+}
