@@ -1,3 +1,4 @@
+import ArenaCore
 import Foundation
 import Synchronization
 
@@ -39,7 +40,11 @@ public final class GatewayStatus: Sendable {
     private let day = Mutex(GatewayDay.today())
     private let waiters = Mutex<[(condition: @Sendable (Snapshot) -> Bool, continuation: CheckedContinuation<Void, Never>)]>([])
 
-    public init(primary: String, now: Date = Date()) {
+    /// Blanks secrets out of `last_error`: an upstream's message may quote part of a key.
+    private let redactor: Redactor?
+
+    public init(primary: String, now: Date = Date(), redactor: Redactor? = nil) {
+        self.redactor = redactor
         var initial = Snapshot()
         initial.primary = primary
         initial.started_at = ISO8601DateFormatter().string(from: now)
@@ -59,6 +64,7 @@ public final class GatewayStatus: Sendable {
                 }
             }
             change(&snapshot)
+            if let redactor, let error = snapshot.last_error { snapshot.last_error = redactor.redact(error) }
         }
         let now = snapshot
         let ready = waiters.withLock { waiting in

@@ -77,7 +77,7 @@ final class GatewayHarness: Sendable {
         let shadowModels = options.shadows.map { model($0, base: upstream.baseURL, price: Price(input: 1, output: 1)) }
         let extra = options.extraModels.map { model($0, base: upstream.baseURL, price: Price(input: 0.1, output: 0.1)) }
         let config = ArenaConfig(models: [primary] + shadowModels + extra)
-        let status = GatewayStatus(primary: primary.name)
+        let status = GatewayStatus(primary: primary.name, redactor: try Redactor(extra: options.redact))
         let client = ModelClient(environment: options.environment)
         var capture: TrafficCapture?
         var shadows: ShadowPool?

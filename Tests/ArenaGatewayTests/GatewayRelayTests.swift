@@ -130,4 +130,17 @@ import Testing
         #expect(forwarded.upstream.requests.first?.header("authorization") == "Bearer sk-client-1234567890abcdef")
         await forwarded.stop()
     }
+
+    @Test func anUpstreamErrorQuotingAKeyIsRedactedInTheStatus() async throws {
+        let gateway = try await GatewayHarness.start { _ in
+            .json(500, #"{"error":{"message":"proxy failed for key sk-proj-4xZ9qL2mN8vB7cT1wE3rY6uI0oP5aS, try later","type":"server_error"}}"#)
+        }
+        let reply = try await gateway.post(GatewayHarness.chat("hi"))
+        #expect(reply.status == 500)
+        #expect(reply.text.contains("sk-proj-4xZ9qL2mN8vB7cT1wE3rY6uI0oP5aS"), "the app gets the upstream's own body")
+        let status = try await gateway.send(method: .GET, path: "/arena/status")
+        #expect(!status.text.contains("4xZ9qL2mN8vB7cT1wE3rY6uI0oP5aS"))
+        #expect(status.text.contains("proxy failed for key ["), "\(status.text)")
+        await gateway.stop()
+    }
 }

@@ -86,7 +86,7 @@ struct GatewayCommand: AsyncParsableCommand {
         }
         let redactor: Redactor
         do { redactor = try Redactor(extra: config.redact) } catch { throw CLIFailure.badInput("\(config.source ?? "config"): \(error)") }
-        let status = GatewayStatus(primary: primaryModel.name)
+        let status = GatewayStatus(primary: primaryModel.name, redactor: redactor)
         let needsStore = capture != nil || route != nil
         let store = needsStore ? try global.openStore() : nil
 
