@@ -15,10 +15,14 @@ public struct ArenaCommand: AsyncParsableCommand {
 
     public init() {}
 
-    /// Process-wide set-up that must happen before any task runs: `arena gateway` runs Swift
-    /// concurrency on NIO's event loops (no thread hop per relayed chunk). Call it first in `main`.
+    /// Process-wide set-up that must happen before any task runs: `arena gateway` and `arena ask`
+    /// run Swift concurrency on NIO's event loops, so a streamed chunk is not handed from an
+    /// event loop thread to a pool thread (ask: about 16% less CPU per token, docs/performance.md).
+    /// The screen keeps its own UI thread and the default pool. `ARENA_EXECUTOR=pool` turns it off
+    /// (for comparison). Call it first in `main`.
     public static func prepareProcess(arguments: [String] = CommandLine.arguments) {
-        if arguments.dropFirst().first == "gateway", ProcessInfo.processInfo.environment["ARENA_GATEWAY_EXECUTOR"] != "pool" {
+        let onEventLoops: Set<String> = ["gateway", "ask"]
+        if onEventLoops.contains(arguments.dropFirst().first ?? ""), ProcessInfo.processInfo.environment["ARENA_EXECUTOR"] != "pool" {
             GatewayProcess.useEventLoopsForConcurrency()
         }
     }
