@@ -115,6 +115,7 @@ let package = Package(
         .testTarget(name: "ArenaUITests", dependencies: ["ArenaTestTraits", "ArenaUI", "ArenaCore", "ArenaFuzz"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "ArenaTerminalTests", dependencies: ["ArenaTestTraits", "ArenaTerminal", "ArenaUI"], swiftSettings: strict),
         .testTarget(name: "ArenaGatewayTests", dependencies: ["ArenaTestTraits", "ArenaGateway", "ArenaStore", "ArenaTestSupport", "ArenaProviders",
+                                                          "PGTestSupport", "PGClient",
                                                           .product(name: "AsyncHTTPClient", package: "async-http-client")],
                     swiftSettings: strict),
         .testTarget(name: "ArenaCLITests", dependencies: ["ArenaTestTraits", "ArenaCLI", "ArenaStore", "ArenaTestSupport", "PGTestSupport", "PGClient", "ArenaUI", "ArenaProviders", .product(name: "GRDB", package: "GRDB.swift"),

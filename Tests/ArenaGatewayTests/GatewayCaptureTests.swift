@@ -232,3 +232,25 @@ import Testing
         #expect(Set(suite.prompts.map(\.id)).count == 25)
     }
 }
+
+/// A team's gateway captures into the team's PostgreSQL store, where every member sees it.
+@Suite struct GatewayTeamStoreTests {
+    @Test func trafficAndShadowAnswersLandInATeamStore() async throws {
+        var options = GatewayHarness.Options()
+        options.storeLocation = try GatewayHarness.freshPostgresSchema()
+        options.shadows = ["cand"]
+        let gateway = try await GatewayHarness.start(options) { request in .openAIChat(["from ", request.json?["model"] as? String ?? "?"]) }
+        for text in ["first question", "second question"] {
+            #expect(try await gateway.post(GatewayHarness.chat(text)).status == 200)
+        }
+        await gateway.settle()
+        #expect(gateway.status.snapshot.store_errors == 0)
+        // Another member's arena, on the same store.
+        let member = try BattleStore(location: try #require(options.storeLocation))
+        let answers = try member.runAnswers(suite: "traffic")
+        #expect(answers.count == 4)
+        #expect(Dictionary(grouping: answers, by: \.key.model).mapValues(\.count) == ["primary": 2, "cand": 2])
+        #expect(Set(answers.filter { $0.key.model == "cand" }.map(\.answer.text)) == ["from cand-id"])
+        await gateway.stop()
+    }
+}

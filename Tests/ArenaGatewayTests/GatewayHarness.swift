@@ -7,6 +7,8 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import PGClient
+import PGTestSupport
 
 /// A real gateway on 127.0.0.1 in front of a scripted upstream, with a throwaway store and suite
 /// folder, and a real HTTP client playing the app.
@@ -58,6 +60,8 @@ final class GatewayHarness: Sendable {
         var primaryBase: URL?
         /// More configured models (for routes).
         var extraModels: [String] = []
+        /// The store (a team's PostgreSQL URL); a new SQLite file when nil.
+        var storeLocation: String?
     }
 
     static func model(_ name: String, provider: ProviderKind = .openai, base: URL, price: Price? = nil, keyEnv: String? = nil) -> ModelConfig {
@@ -71,7 +75,7 @@ final class GatewayHarness: Sendable {
         let upstream = try await LocalStreamingServer.start(handler: handler)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("arena-gateway-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let store = try BattleStore(location: directory.appendingPathComponent("arena.sqlite").path)
+        let store = try BattleStore(location: options.storeLocation ?? directory.appendingPathComponent("arena.sqlite").path)
         let primary = model("primary", provider: options.provider, base: options.primaryBase ?? upstream.baseURL,
                             price: options.primaryPrice, keyEnv: options.apiKeyEnv)
         let shadowModels = options.shadows.map { model($0, base: upstream.baseURL, price: Price(input: 1, output: 1)) }
@@ -159,6 +163,18 @@ final class GatewayHarness: Sendable {
         var body: [String: Any] = ["model": "gpt-4o-mini", "stream": stream, "messages": messages]
         for (key, value) in extra { body[key] = value }
         return body
+    }
+}
+
+extension GatewayHarness {
+    /// A URL whose connections see only a new, empty schema of this process's PostgreSQL cluster.
+    static func freshPostgresSchema() throws -> String {
+        let cluster = try PostgresTestCluster.shared()
+        let schema = "g_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let admin = try PostgresConnection(url: cluster.urlWithPassword)
+        defer { admin.close() }
+        _ = try admin.execute("CREATE SCHEMA \(schema)")
+        return cluster.urlWithPassword + "?options=-csearch_path%3D\(schema)"
     }
 }
 
