@@ -144,3 +144,23 @@ import Testing
         await gateway.stop()
     }
 }
+
+extension GatewayRelayTests {
+    /// A client that gives up while the primary has not even answered its head leaves nothing
+    /// in flight: the answer is still read to its end and counted (a small answer fits the
+    /// socket's buffer, so the client's going may not even show).
+    @Test func aClientGoneBeforeTheHeadLeavesNothingInFlight() async throws {
+        let gateway = try await GatewayHarness.start { _ in
+            var response = ScriptedResponse.openAIChat(["late"])
+            response.headDelay = .milliseconds(800)
+            return response
+        }
+        let request = Task { try await gateway.post(GatewayHarness.chat("hi")) }
+        await gateway.upstream.requests(atLeast: 1)
+        request.cancel()
+        _ = try? await request.value
+        await gateway.status.wait { $0.in_flight == 0 && $0.requests == 1 }
+        #expect(gateway.status.snapshot.upstream_errors == 0)
+        await gateway.stop()
+    }
+}
