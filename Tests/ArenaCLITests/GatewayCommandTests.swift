@@ -159,4 +159,14 @@ struct GatewayCommandTests {
         #expect(MoreEvidence.morePrompts(3, suiteName: "support", traffic: true).hasPrefix("let arena gateway --capture support take about 3 more prompts"))
         #expect(MoreEvidence.morePrompts(3, suiteName: "faq", traffic: false).hasPrefix("add about 3 prompts to it"))
     }
+
+    @Test func aModelAgainstItsLaterVersionIsToldToReadTheDriftReport() {
+        let written = PromptSuite(name: "faq", prompts: [SuitePrompt(id: "a", text: "hi")], source: "faq.yaml")
+        let expected = "see whether it changed: arena drift faq --model gpt-mini --label 2026-12-03 --report"
+        #expect(MoreEvidence.moreAnswers(written, models: ["gpt-mini", "gpt-mini@2026-12-03"]) == expected)
+        #expect(MoreEvidence.moreAnswers(written, models: ["gpt-mini@2026-12-03", "gpt-mini"]) == expected)
+        #expect(MoreEvidence.moreAnswers(written, models: ["a", "b"]) == "for more, add answers: arena run faq --repeat 2")
+        #expect(MoreEvidence.driftPair(["a", "a@"]) == nil)
+        #expect(MoreEvidence.driftPair(["a", "b", "a@x"]) == nil)
+    }
 }

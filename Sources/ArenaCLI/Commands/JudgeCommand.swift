@@ -44,7 +44,7 @@ struct JudgeCommand: AsyncParsableCommand {
         }
         guard !queue.pending.isEmpty else {
             print("nothing left to judge in \(promptSuite.name): \(counted(queue.judgedCount, "comparison")) judged; "
-                  + MoreEvidence.moreAnswers(promptSuite))
+                  + MoreEvidence.moreAnswers(promptSuite, models: queue.models))
             return
         }
         let rater = RaterIdentity.default(config: config)

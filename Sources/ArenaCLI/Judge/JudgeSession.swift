@@ -58,8 +58,9 @@ final class JudgeSession: Sendable {
     struct NothingLeft: Error, CustomStringConvertible {
         var judged: Int
         var suite: PromptSuite
+        var models: [String]
         var description: String {
-            "all \(judged == 1 ? "1 comparison" : "\(judged) comparisons") judged; " + MoreEvidence.moreAnswers(suite)
+            "all \(judged == 1 ? "1 comparison" : "\(judged) comparisons") judged; " + MoreEvidence.moreAnswers(suite, models: models)
         }
     }
 
@@ -75,7 +76,7 @@ final class JudgeSession: Sendable {
             while let item = state.queue.next(using: &state.generator) {
                 if try claim(item) { return show(item, in: &state) }
             }
-            throw NothingLeft(judged: state.queue.judgedCount, suite: suite)
+            throw NothingLeft(judged: state.queue.judgedCount, suite: suite, models: state.queue.models)
         }
     }
 
