@@ -2,6 +2,7 @@
 import ArenaCore
 import ArenaStore
 import ArenaUI
+import ArenaTestSupport
 import Foundation
 import Testing
 
@@ -59,7 +60,18 @@ struct JudgeTests {
         let session = JudgeSession(suite: Self.suite, queue: queue, store: store, config: ArenaConfig(models: []), rater: "judge", seed: 4)
         let terminal = InMemoryTerminal(width: 110, height: 16)
         let environment = try session.environment()
-        let run = Task { try await ArenaScreen.run(environment: environment, theme: .plain, terminal: { terminal }) }
+        // Every frame is looked at on the screen's own thread as it is drawn: the undo's toast lasts
+        // 2 s of the system clock, which a starved test task can miss between two looks.
+        let undoneFrame = Locked(false)
+        var options = ScreenRunLoop.Options()
+        options.frameObserver = { _ in
+            let screen = terminal.lines.joined(separator: "\n")
+            if screen.contains("0 judged, 4 left") && screen.contains("│ 0 verdicts") && screen.contains("Undone") {
+                undoneFrame.update { $0 = true }
+            }
+        }
+        let frameOptions = options
+        let run = Task { try await ArenaScreen.run(environment: environment, theme: .plain, options: frameOptions, terminal: { terminal }) }
 
         #expect(await terminal.waitFor { $0.contains("0 judged, 4 left") && $0.contains("Short is good.") })
         let screen = terminal.lines.joined(separator: "\n")
@@ -75,10 +87,9 @@ struct JudgeTests {
         #expect(await terminal.waitFor { $0.contains("1 judged, 3 left") })
         #expect(await terminal.waitFor { $0.contains("│ 1 verdict ") })
         terminal.type("u")
-        // Undo says so and the status line's count goes back, in the same frame: one event does
-        // both, and the toast lasts 2 s of the screen's clock, which a loaded machine can spend
-        // between two separate looks.
-        #expect(await terminal.waitFor { $0.contains("0 judged, 4 left") && $0.contains("│ 0 verdicts") && $0.contains("Undone") })
+        // Undo says so and the status line's count goes back, in the same frame: one event does both.
+        await undoneFrame.wait { $0 }
+        #expect(await terminal.waitFor { $0.contains("0 judged, 4 left") && $0.contains(" wins ") })
         for (judged, key) in ["t", "a", "x", "b"].enumerated() {
             #expect(await terminal.waitFor { $0.contains("\(judged) judged, \(4 - judged) left") && $0.contains(" wins ") })
             terminal.type(key)
