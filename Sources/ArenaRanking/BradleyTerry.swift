@@ -44,7 +44,7 @@ public enum BradleyTerry {
             throw RankingError(.mleDoesNotExist,
                                "some models never lost or never won against the rest; use a prior")
         }
-        var pairI: [Int] = [], pairJ: [Int] = [], winsI: [Double] = [], winsJ: [Double] = []
+        var pairI: [Int] = [], pairJ: [Int] = [], winsI: [Double] = [], winsJ: [Double] = [], totals: [Double] = []
         for k in 0..<table.pairCount {
             let i = position[table.first[k]], j = position[table.second[k]]
             let total = table.winsFirst[k] + table.winsSecond[k] + table.ties[k]
@@ -53,14 +53,16 @@ public enum BradleyTerry {
             pairJ.append(j)
             winsI.append(table.winsFirst[k] + table.ties[k] / 2)
             winsJ.append(table.winsSecond[k] + table.ties[k] / 2)
+            totals.append(total)
         }
         let gauge = prior == .none
 
         func value(_ x: [Double]) -> Double {
             var f = 0.0
             for k in 0..<pairI.count {
+                // wᵢ·log σ(d) + wⱼ·log σ(−d), with log σ(−d) = log σ(d) − d: one log per pair.
                 let d = x[pairI[k]] - x[pairJ[k]]
-                f += winsI[k] * Logistic.logSigmoid(d) + winsJ[k] * Logistic.logSigmoid(-d)
+                f += totals[k] * Logistic.logSigmoid(d) - winsJ[k] * d
             }
             var sum = 0.0
             for i in 0..<m {
@@ -75,9 +77,9 @@ public enum BradleyTerry {
             for k in 0..<pairI.count {
                 let i = pairI[k], j = pairJ[k]
                 let d = x[i] - x[j]
-                let total = winsI[k] + winsJ[k]
-                let p = Logistic.sigmoid(d)
-                f += winsI[k] * Logistic.logSigmoid(d) + winsJ[k] * Logistic.logSigmoid(-d)
+                let total = totals[k]
+                let (p, logP) = Logistic.sigmoidAndLog(d)
+                f += total * logP - winsJ[k] * d
                 let slope = winsI[k] - total * p
                 let curvature = total * p * (1 - p)
                 g[i] += slope
