@@ -134,10 +134,7 @@ public actor TrafficCapture {
     static func tuned(_ model: ModelConfig, _ params: GenerationParams?) -> ModelConfig {
         guard let params else { return model }
         var tuned = model
-        tuned.params = GenerationParams(temperature: params.temperature ?? model.params.temperature,
-                                        topP: params.topP ?? model.params.topP,
-                                        maxTokens: params.maxTokens ?? model.params.maxTokens,
-                                        seed: params.seed ?? model.params.seed, stop: params.stop ?? model.params.stop)
+        tuned.params = model.params.overridden(by: params)
         return tuned
     }
 

@@ -33,7 +33,7 @@ struct UpstreamRelay: Sendable {
     }
 
     func open(path: String, method: HTTPMethod, body: Data?, model: ModelConfig, clientHeaders: HTTPFields) async -> Outcome {
-        var request = HTTPClientRequest(url: model.baseURL.appendingPath(path).absoluteString)
+        var request = HTTPClientRequest(url: model.baseURL.appendingEndpoint(path).absoluteString)
         request.method = method
         for field in clientHeaders where Self.forwardedRequestHeaders.contains(field.name.canonicalName) {
             request.headers.add(name: field.name.rawName, value: field.value)
@@ -58,15 +58,6 @@ struct UpstreamRelay: Sendable {
         } catch {
             return .unreachable(TransportErrorMapper.map(error, url: model.baseURL))
         }
-    }
-}
-
-extension URL {
-    /// `base` + `/chat/completions`, whatever the base's trailing slash.
-    func appendingPath(_ path: String) -> URL {
-        var text = absoluteString
-        while text.hasSuffix("/") { text.removeLast() }
-        return URL(string: text + path) ?? self
     }
 }
 

@@ -11,19 +11,13 @@ enum SuitePlan {
             for repeatIndex in 0..<repeats {
                 for model in models {
                     var tuned = model
-                    tuned.params = merged(merged(model.params, suite.params), prompt.params ?? GenerationParams())
+                    tuned.params = model.params.overridden(by: suite.params).overridden(by: prompt.params ?? GenerationParams())
                     jobs.append(BatchJob(suite: suite.name, promptID: prompt.id, repeatIndex: repeatIndex,
                                          request: ChatRequest(model: tuned, messages: suite.conversation(for: prompt))))
                 }
             }
         }
         return jobs
-    }
-
-    static func merged(_ base: GenerationParams, _ override: GenerationParams) -> GenerationParams {
-        GenerationParams(temperature: override.temperature ?? base.temperature, topP: override.topP ?? base.topP,
-                         maxTokens: override.maxTokens ?? base.maxTokens, seed: override.seed ?? base.seed,
-                         stop: override.stop ?? base.stop)
     }
 
     /// One request at a time to servers on this machine by default (they serve one at a time and

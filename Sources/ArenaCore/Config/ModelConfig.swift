@@ -64,6 +64,13 @@ public struct GenerationParams: Sendable, Equatable, Codable {
     public var seed: Int?
     public var stop: [String]?
 
+    /// These parameters with every one that `override` sets taking its place (a suite's over a
+    /// model's, a prompt's or a captured request's over both).
+    public func overridden(by override: GenerationParams) -> GenerationParams {
+        GenerationParams(temperature: override.temperature ?? temperature, topP: override.topP ?? topP,
+                         maxTokens: override.maxTokens ?? maxTokens, seed: override.seed ?? seed, stop: override.stop ?? stop)
+    }
+
     public init(temperature: Double? = nil, topP: Double? = nil, maxTokens: Int? = nil,
                 seed: Int? = nil, stop: [String]? = nil) {
         self.temperature = temperature

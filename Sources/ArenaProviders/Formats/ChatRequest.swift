@@ -46,7 +46,7 @@ public struct HTTPRequestSpec: Sendable, Equatable, CustomStringConvertible {
 
 extension URL {
     /// Appends a path like `/chat/completions` to a base URL whatever its trailing slash.
-    func appendingEndpoint(_ endpoint: String) -> URL {
+    public func appendingEndpoint(_ endpoint: String) -> URL {
         var text = absoluteString
         while text.hasSuffix("/") { text.removeLast() }
         return URL(string: text + endpoint) ?? self
