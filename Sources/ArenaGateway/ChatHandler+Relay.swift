@@ -9,10 +9,10 @@ import NIOCore
 /// OpenAI-compatible upstreams: relayed as is.
 extension ChatHandler {
 
-    func relayed(_ served: Served, headers: HTTPFields, last: Bool) async -> Response? {
+    func relayed(_ served: Served, headers: HTTPFields, loop: any EventLoop, last: Bool) async -> Response? {
         let started = ContinuousClock.now
         let outcome = await relay.open(path: "/chat/completions", method: .POST, body: served.chat.upstreamBody(model: served.model.model),
-                                       model: served.model, clientHeaders: headers)
+                                       model: served.model, clientHeaders: headers, on: loop)
         switch outcome {
         case .unreachable(let error):
             guard last else { return nil }
@@ -20,7 +20,7 @@ extension ChatHandler {
             return Self.error(error.status ?? 502, "\(served.model.name): \(error.message)", type: "upstream_\(error.kind.rawValue)")
         case .head(let code, let upstreamHeaders, let body):
             guard (200..<300).contains(code) || last else {
-                _ = try? await body.collect(upTo: 1 << 20)
+                _ = try? await body.collect(upTo: 1 << 20)  // read to its end, so the connection is kept
                 return nil
             }
             let contentType = upstreamHeaders.first { $0.0.lowercased() == "content-type" }?.1.lowercased() ?? ""
@@ -30,6 +30,7 @@ extension ChatHandler {
             // A routed model is trusted with the app's answer only once it has sent a first token:
             // a stream that fails before that is the primary's to answer.
             if !last, success, await !upstream.readUntilFirstToken() {
+                upstream.cancel()
                 return nil
             }
             var fields = HTTPFields()
@@ -40,13 +41,16 @@ extension ChatHandler {
                 var clientGone = false
                 var errorBody: [UInt8] = []
                 do {
-                    for buffer in upstream.takeRead() {
-                        do { try await writer.write(buffer) } catch { clientGone = true; break }
+                    let early = upstream.takeRead()
+                    if !early.isEmpty {
+                        do { try await writer.write(Self.joined(early)) } catch { clientGone = true }
                     }
-                    while !clientGone, let buffer = try await upstream.next() {
+                    while !clientGone, let batch = try await upstream.next() {
+                        let buffer = Self.joined(batch)
                         if success { upstream.tap.feed(buffer) } else if errorBody.count < 65536 { errorBody += buffer.readableBytesView }
-                        do { try await writer.write(buffer) } catch { clientGone = true; break }
+                        do { try await writer.write(buffer) } catch { clientGone = true }
                     }
+                    if clientGone { upstream.cancel() }
                 } catch {
                     failure = ProviderError(.network, "the upstream stream was cut: \(TransportErrorMapper.map(error, url: served.model.baseURL).message)")
                     if streamed, let failure {
@@ -65,27 +69,45 @@ extension ChatHandler {
     }
 }
 
+extension ChatHandler {
+    /// The parts of one batch as one buffer: one chunk to the app (its HTTP framing costs per
+    /// part, the copy does not) and one feed of the decoder.
+    static func joined(_ parts: [ByteBuffer]) -> ByteBuffer {
+        guard parts.count > 1 else { return parts.first ?? ByteBuffer() }
+        var joined = ByteBuffer()
+        joined.reserveCapacity(parts.reduce(0) { $0 + $1.readableBytes })
+        for var part in parts { joined.writeBuffer(&part) }
+        return joined
+    }
+}
+
 /// An upstream body being relayed, with the decoded copy of what has passed: handed from the
 /// handler (which may read ahead to the first token) to the response's writer, one reader at a time.
 final class RelayedBody: @unchecked Sendable {
-    private var iterator: HTTPClientResponse.Body.AsyncIterator
+    private let stream: UpstreamStream
     private var readAhead: [ByteBuffer] = []
     var tap: RelayTap
 
-    init(_ body: HTTPClientResponse.Body, tap: RelayTap) {
-        iterator = body.makeAsyncIterator()
+    init(_ stream: UpstreamStream, tap: RelayTap) {
+        self.stream = stream
         self.tap = tap
     }
 
-    func next() async throws -> ByteBuffer? { try await iterator.next() }
+    /// A body never written (the app went before its head) stops the upstream too; after the end it does nothing.
+    deinit { stream.cancel() }
+
+    /// The parts that came since the last call (see `UpstreamStream.nextBatch`).
+    func next() async throws -> [ByteBuffer]? { try await stream.nextBatch() }
+
+    func cancel() { stream.cancel() }
 
     /// Reads (and keeps, for the writer) until the first text, the end or a failure; true when
     /// text came, or the answer ended without failing.
     func readUntilFirstToken() async -> Bool {
         do {
-            while let buffer = try await iterator.next() {
-                tap.feed(buffer)
-                readAhead.append(buffer)
+            while let batch = try await stream.nextBatch() {
+                for buffer in batch { tap.feed(buffer) }
+                readAhead += batch
                 if tap.sawContent { return true }
                 if tap.accumulator.error != nil { return false }
                 if tap.accumulator.isComplete { return true }

@@ -23,7 +23,8 @@ struct ChatHandler: Sendable {
     static let tagHeader = HTTPField.Name("x-arena-tag")!
     static let modelHeader = HTTPField.Name("x-arena-model")!
 
-    func handle(_ request: Request) async -> Response {
+    /// - Parameter loop: the app's connection's event loop (the upstream connection is taken on it).
+    func handle(_ request: Request, loop: any EventLoop) async -> Response {
         var request = request
         let bytes: ByteBuffer
         do { bytes = try await request.collectBody(upTo: settings.maxRequestBytes) } catch {
@@ -49,7 +50,7 @@ struct ChatHandler: Sendable {
             let last = index == candidates.count - 1
             let served = Served(handler: self, chat: chat, model: model, capturing: capturing, tag: tag)
             let response = model.provider == ProviderKind.openai
-                ? await relayed(served, headers: request.headers, last: last)
+                ? await relayed(served, headers: request.headers, loop: loop, last: last)
                 : await translated(served, last: last)
             if let response { return response }
         }

@@ -51,7 +51,9 @@ public struct GatewayServer: Sendable {
     public func run(signals: Bool, onReady: @escaping @Sendable (Int) async -> Void = { _ in },
                     onStopping: @escaping @Sendable () -> Void = {}) async throws {
         var httpConfiguration = HTTPClient.Configuration()
-        httpConfiguration.timeout = .init(connect: .seconds(10), read: .seconds(Int64(max(config.timeouts.idle ?? 60, 1))))
+        // No read timeout here: each relayed stream keeps its own model's idle and first-token
+        // limits (`UpstreamStream`), which costs less than AHC's timer moved on every read.
+        httpConfiguration.timeout = .init(connect: .seconds(10), read: nil)
         httpConfiguration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 256)
         httpConfiguration.connectionPool.retryConnectionEstablishment = false
         httpConfiguration.decompression = .disabled
@@ -60,11 +62,11 @@ public struct GatewayServer: Sendable {
         let chat = ChatHandler(settings: settings, config: config, relay: relay, client: client, status: status,
                                capture: capture, shadows: shadows, route: route)
 
-        let router = Router()
+        let router = Router(context: GatewayRequestContext.self)
         if let token = settings.clientToken { router.add(middleware: TokenCheck(token: token, status: status)) }
-        router.post("/v1/chat/completions") { request, _ in await chat.handle(request) }
-        router.post("/chat/completions") { request, _ in await chat.handle(request) }
-        router.get("/v1/models") { request, _ in await models(relay: relay, headers: request.headers) }
+        router.post("/v1/chat/completions") { request, context in await chat.handle(request, loop: context.eventLoop) }
+        router.post("/chat/completions") { request, context in await chat.handle(request, loop: context.eventLoop) }
+        router.get("/v1/models") { request, context in await models(relay: relay, headers: request.headers, loop: context.eventLoop) }
         router.get("/arena/status") { _, _ in
             var fields = HTTPFields()
             fields[.contentType] = "application/json"
@@ -95,10 +97,10 @@ public struct GatewayServer: Sendable {
     }
 
     /// The primary's own list for an OpenAI-compatible one; otherwise the one model it serves.
-    private func models(relay: UpstreamRelay, headers: HTTPFields) async -> Response {
+    private func models(relay: UpstreamRelay, headers: HTTPFields, loop: any EventLoop) async -> Response {
         let primary = settings.primary
         if primary.provider == ProviderKind.openai {
-            switch await relay.open(path: "/models", method: .GET, body: nil, model: primary, clientHeaders: headers) {
+            switch await relay.open(path: "/models", method: .GET, body: nil, model: primary, clientHeaders: headers, on: loop) {
             case .head(let code, let upstreamHeaders, let body):
                 let bytes = (try? await body.collect(upTo: 4 << 20)) ?? ByteBuffer()
                 var fields = HTTPFields()
@@ -114,6 +116,17 @@ public struct GatewayServer: Sendable {
         fields[.contentType] = "application/json"
         return Response(status: .ok, headers: fields,
                         body: ResponseBody(byteBuffer: ByteBuffer(data: OpenAIChunkEncoder.json(List(data: [Listed(id: primary.model)])))))
+    }
+}
+
+/// Hummingbird's basic context plus the event loop of the app's connection.
+struct GatewayRequestContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    let eventLoop: any EventLoop
+
+    init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        eventLoop = source.channel.eventLoop
     }
 }
 

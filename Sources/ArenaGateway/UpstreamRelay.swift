@@ -27,34 +27,43 @@ struct UpstreamRelay: Sendable {
 
     enum Outcome: Sendable {
         /// The upstream answered with this head; `body` streams the rest.
-        case head(status: Int, headers: [(String, String)], body: HTTPClientResponse.Body)
+        case head(status: Int, headers: [(String, String)], body: UpstreamStream)
         /// No answer at all (refused, timed out, bad key configuration).
         case unreachable(ProviderError)
     }
 
-    func open(path: String, method: HTTPMethod, body: Data?, model: ModelConfig, clientHeaders: HTTPFields) async -> Outcome {
-        var request = HTTPClientRequest(url: model.baseURL.appendingEndpoint(path).absoluteString)
-        request.method = method
+    /// - Parameter loop: the app's connection's event loop; the upstream connection is taken on
+    ///   the same one, so a relayed chunk never crosses threads.
+    func open(path: String, method: HTTPMethod, body: Data?, model: ModelConfig, clientHeaders: HTTPFields,
+              on loop: (any EventLoop)? = nil) async -> Outcome {
+        var headers = HTTPHeaders()
         for field in clientHeaders where Self.forwardedRequestHeaders.contains(field.name.canonicalName) {
-            request.headers.add(name: field.name.rawName, value: field.value)
+            headers.add(name: field.name.rawName, value: field.value)
         }
         do {
             let key = try KeyResolver.key(variable: KeyResolver.variable(for: model), model: model, environment: environment)
             if let key {
-                request.headers.replaceOrAdd(name: "Authorization", value: "Bearer \(key)")
+                headers.replaceOrAdd(name: "Authorization", value: "Bearer \(key)")
             } else if forwardClientKey, let clientKey = clientHeaders[.authorization] {
-                request.headers.replaceOrAdd(name: "Authorization", value: clientKey)
+                headers.replaceOrAdd(name: "Authorization", value: clientKey)
             }
         } catch {
             return .unreachable(error)
         }
-        for (name, value) in model.headers.sorted(by: { $0.key < $1.key }) { request.headers.replaceOrAdd(name: name, value: value) }
-        if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
+        for (name, value) in model.headers.sorted(by: { $0.key < $1.key }) { headers.replaceOrAdd(name: name, value: value) }
+        let url = model.baseURL.appendingEndpoint(path)
         let limits = StreamLimits(model: model, config: config)
         do {
-            let response = try await client.execute(request, deadline: .now() + .milliseconds(Int64((limits.firstTokenSeconds + 1) * 1000)))
-            let headers = response.headers.filter { !Self.hopByHop.contains($0.name.lowercased()) }.map { ($0.name, $0.value) }
-            return .head(status: Int(response.status.code), headers: headers, body: response.body)
+            let request = try HTTPClient.Request(url: url.absoluteString, method: method, headers: headers,
+                                                 body: body.map { .byteBuffer(ByteBuffer(bytes: $0)) })
+            let stream = UpstreamStream()
+            let task = client.execute(request: request, delegate: stream,
+                                      eventLoop: loop.map { .delegateAndChannel(on: $0) } ?? .indifferent)
+            stream.started(task, headDeadline: .milliseconds(Int64((limits.firstTokenSeconds + 1) * 1000)),
+                           idle: .milliseconds(Int64(max(limits.idleSeconds, 0.05) * 1000)))
+            let head = try await stream.head()
+            let kept = head.headers.filter { !Self.hopByHop.contains($0.0.lowercased()) }
+            return .head(status: head.status, headers: kept, body: stream)
         } catch {
             return .unreachable(TransportErrorMapper.map(error, url: model.baseURL))
         }

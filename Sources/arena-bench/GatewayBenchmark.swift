@@ -112,15 +112,27 @@ enum GatewayBenchmark {
 
         // 2. Throughput with many clients at once, and the gateway's CPU per relayed token.
         let model = "stream-\(options.tokens)-0"
+        // Alternated (gateway first in even rounds), since this machine's speed drifts within a run.
+        var ratios: [Double] = [], cpuPerToken: [Double] = []
         for round in 1...options.rounds {
-            let directRate = try await throughput(client, url: direct, model: model, clients: options.clients, unique: options.capture)
-            let cpuBefore = processCPU(gateway.processIdentifier)
-            let gatewayRate = try await throughput(client, url: through, model: model, clients: options.clients, unique: options.capture)
-            let cpu = processCPU(gateway.processIdentifier) - cpuBefore
+            var directRate = 0.0, gatewayRate = 0.0, cpu = 0.0
+            for leg in round % 2 == 0 ? [through, direct] : [direct, through] {
+                if leg == direct {
+                    directRate = try await throughput(client, url: direct, model: model, clients: options.clients, unique: options.capture)
+                } else {
+                    let cpuBefore = processCPU(gateway.processIdentifier)
+                    gatewayRate = try await throughput(client, url: through, model: model, clients: options.clients, unique: options.capture)
+                    cpu = processCPU(gateway.processIdentifier) - cpuBefore
+                }
+            }
             let relayed = Double(options.clients * options.tokens)
+            ratios.append(gatewayRate / directRate)
+            cpuPerToken.append(cpu / relayed * 1e6)
             print(String(format: "round %d, %d clients × %d tokens: direct %.0f tokens/s, gateway %.0f tokens/s (%.1f%%); gateway CPU %.2f µs per relayed token",
                          round, options.clients, options.tokens, directRate, gatewayRate, gatewayRate / directRate * 100, cpu / relayed * 1e6))
         }
+        print(String(format: "flat out, median of %d rounds: gateway / direct %.1f%% (range %.1f–%.1f%%); gateway CPU %.2f µs per relayed token",
+                     options.rounds, median(ratios) * 100, (ratios.min() ?? 0) * 100, (ratios.max() ?? 0) * 100, median(cpuPerToken)))
         // 3. At a model's pace: every stream at --paced-rate tokens/s, as real answers stream.
         if options.pacedRate > 0 {
             let paced = "stream-\(max(options.pacedRate * 2, 20))-\(options.pacedRate)"

@@ -62,6 +62,8 @@ final class GatewayHarness: Sendable {
         var extraModels: [String] = []
         /// The store (a team's PostgreSQL URL); a new SQLite file when nil.
         var storeLocation: String?
+        /// The primary's own timeouts.
+        var primaryTimeouts = Timeouts()
     }
 
     static func model(_ name: String, provider: ProviderKind = .openai, base: URL, price: Price? = nil, keyEnv: String? = nil) -> ModelConfig {
@@ -76,8 +78,9 @@ final class GatewayHarness: Sendable {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("arena-gateway-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let store = try BattleStore(location: options.storeLocation ?? directory.appendingPathComponent("arena.sqlite").path)
-        let primary = model("primary", provider: options.provider, base: options.primaryBase ?? upstream.baseURL,
+        var primary = model("primary", provider: options.provider, base: options.primaryBase ?? upstream.baseURL,
                             price: options.primaryPrice, keyEnv: options.apiKeyEnv)
+        primary.timeouts = options.primaryTimeouts
         let shadowModels = options.shadows.map { model($0, base: upstream.baseURL, price: Price(input: 1, output: 1)) }
         let extra = options.extraModels.map { model($0, base: upstream.baseURL, price: Price(input: 0.1, output: 0.1)) }
         let config = ArenaConfig(models: [primary] + shadowModels + extra)

@@ -76,6 +76,37 @@ import Testing
         await gateway.stop()
     }
 
+    @Test func aStreamThatGoesSilentEndsWithAnErrorEventAfterTheModelsIdleTimeout() async throws {
+        let head = Array("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Half an ans\"}}]}\n\n".utf8)
+        var options = GatewayHarness.Options()
+        options.primaryTimeouts = Timeouts(idle: 0.3)
+        let gateway = try await GatewayHarness.start(options) { _ in
+            ScriptedResponse(headers: [("Content-Type", "text/event-stream")], parts: [.bytes(head), .stall])
+        }
+        let started = ContinuousClock.now
+        let reply = try await gateway.post(GatewayHarness.chat("hi"))
+        #expect(ContinuousClock.now - started < .seconds(20), "the idle timeout ended it, not the test's patience")
+        #expect(reply.body.starts(with: head))
+        let tail = String(decoding: reply.body.dropFirst(head.count), as: UTF8.self)
+        #expect(tail.hasPrefix("data: {\"error\":{"), "\(tail)")
+        #expect(tail.contains("stopped sending"), "\(tail)")
+        #expect(gateway.status.snapshot.upstream_errors == 1)
+        #expect(gateway.status.snapshot.in_flight == 0)
+        await gateway.stop()
+    }
+
+    @Test func anUpstreamThatNeverAnswersIsAFirstTokenTimeout() async throws {
+        var options = GatewayHarness.Options()
+        options.primaryTimeouts = Timeouts(firstToken: 0.2)
+        let gateway = try await GatewayHarness.start(options) { _ in ScriptedResponse(parts: [.stall], headDelay: .seconds(30)) }
+        let reply = try await gateway.post(GatewayHarness.chat("hi"))
+        #expect(reply.status == 504 || reply.status == 502, "\(reply.status)")
+        let message = ((reply.json?["error"] as? [String: Any])?["message"] as? String) ?? ""
+        #expect(message.contains("first-token timeout"), "\(message)")
+        #expect(gateway.status.snapshot.in_flight == 0)
+        await gateway.stop()
+    }
+
     @Test func theModelListIsThePrimarys() async throws {
         let listing = try Transcripts.body("llama/models")
         let gateway = try await GatewayHarness.start { request in
