@@ -84,11 +84,11 @@ extension ChatHandler {
 /// An upstream body being relayed, with the decoded copy of what has passed: handed from the
 /// handler (which may read ahead to the first token) to the response's writer, one reader at a time.
 final class RelayedBody: @unchecked Sendable {
-    private let stream: UpstreamStream
+    private let stream: BatchedResponse
     private var readAhead: [ByteBuffer] = []
     var tap: RelayTap
 
-    init(_ stream: UpstreamStream, tap: RelayTap) {
+    init(_ stream: BatchedResponse, tap: RelayTap) {
         self.stream = stream
         self.tap = tap
     }
@@ -96,7 +96,7 @@ final class RelayedBody: @unchecked Sendable {
     /// A body never written (the app went before its head) stops the upstream too; after the end it does nothing.
     deinit { stream.cancel() }
 
-    /// The parts that came since the last call (see `UpstreamStream.nextBatch`).
+    /// The parts that came since the last call (see `BatchedResponse.nextBatch`).
     func next() async throws -> [ByteBuffer]? { try await stream.nextBatch() }
 
     func cancel() { stream.cancel() }

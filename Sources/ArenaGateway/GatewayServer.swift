@@ -52,7 +52,7 @@ public struct GatewayServer: Sendable {
                     onStopping: @escaping @Sendable () -> Void = {}) async throws {
         var httpConfiguration = HTTPClient.Configuration()
         // No read timeout here: each relayed stream keeps its own model's idle and first-token
-        // limits (`UpstreamStream`), which costs less than AHC's timer moved on every read.
+        // limits (`BatchedResponse`), which costs less than AHC's timer moved on every read.
         httpConfiguration.timeout = .init(connect: .seconds(10), read: nil)
         httpConfiguration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 256)
         httpConfiguration.connectionPool.retryConnectionEstablishment = false

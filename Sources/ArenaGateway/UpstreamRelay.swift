@@ -27,7 +27,7 @@ struct UpstreamRelay: Sendable {
 
     enum Outcome: Sendable {
         /// The upstream answered with this head; `body` streams the rest.
-        case head(status: Int, headers: [(String, String)], body: UpstreamStream)
+        case head(status: Int, headers: [(String, String)], body: BatchedResponse)
         /// No answer at all (refused, timed out, bad key configuration).
         case unreachable(ProviderError)
     }
@@ -56,7 +56,7 @@ struct UpstreamRelay: Sendable {
         do {
             let request = try HTTPClient.Request(url: url.absoluteString, method: method, headers: headers,
                                                  body: body.map { .byteBuffer(ByteBuffer(bytes: $0)) })
-            let stream = UpstreamStream()
+            let stream = BatchedResponse()
             let task = client.execute(request: request, delegate: stream,
                                       eventLoop: loop.map { .delegateAndChannel(on: $0) } ?? .indifferent)
             stream.started(task, headDeadline: .milliseconds(Int64((limits.firstTokenSeconds + 1) * 1000)),

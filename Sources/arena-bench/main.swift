@@ -19,6 +19,7 @@ let subcommands: [String: ([String]) async -> Int32] = [
     "nway": NWayBenchmark.run,
     "nway-settled": NWaySettledBenchmark.run,
     "gateway": GatewayBenchmark.run,
+    "decode": DecodeBenchmark.run,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -31,5 +32,6 @@ let usage = "usage: arena-bench <\(subcommands.keys.sorted().joined(separator: "
     + "store-writes " + StoreWriteBenchmark.usage + "screen-model " + ScreenModelBenchmark.usage
     + "stats " + StatsBenchmark.usage + "ask " + AskBenchmark.usage + "nway " + NWayBenchmark.usage
     + "nway-settled " + NWaySettledBenchmark.usage + "gateway " + GatewayBenchmark.usage
+    + "decode " + DecodeBenchmark.usage
 (help ? FileHandle.standardOutput : FileHandle.standardError).write(Data(usage.utf8))
 exit(help ? 0 : 2)

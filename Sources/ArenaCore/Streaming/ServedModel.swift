@@ -33,6 +33,9 @@ public struct ServedModelTracker: Sendable, Equatable {
 
     public init() {}
 
+    /// What has been reported so far.
+    public var reported: ServedModel { current }
+
     /// The event to emit for a report, if it says something new.
     public mutating func report(model: String?, fingerprint: String? = nil) -> StreamEvent? {
         let next = current.merged(with: ServedModel(model: model, fingerprint: fingerprint))

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Cuts a byte stream into complete lines, whatever the chunking. Shared by `SSEDecoder` and
 /// `NDJSONLineSplitter`; internal.
 ///
@@ -75,14 +81,18 @@ struct ByteLineSplitter: Sendable, Equatable {
             swallowNextLF = false
             if buffer[0] == 0x0A { start = 1; index = 1 }
         }
+        // A line's end is found with memchr (vectorised) when the bytes hold no CR, which is
+        // nearly always; otherwise byte by byte.
+        let noCR = endings == .lineFeed || memchr(buffer.baseAddress! + index, 0x0D, count - index) == nil
         while index < count {
-            let byte = buffer[index]
-            let isEnd: Bool
-            switch endings {
-            case .sse: isEnd = byte == 0x0A || byte == 0x0D
-            case .lineFeed: isEnd = byte == 0x0A
+            if noCR {
+                guard let found = memchr(buffer.baseAddress! + index, 0x0A, count - index) else { index = count; break }
+                index = buffer.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            } else {
+                while index < count, buffer[index] != 0x0A, buffer[index] != 0x0D { index += 1 }
+                guard index < count else { break }
             }
-            guard isEnd else { index += 1; continue }
+            let byte = buffer[index]
 
             var end = index
             if endings == .lineFeed, end > start, buffer[end - 1] == 0x0D { end -= 1 }

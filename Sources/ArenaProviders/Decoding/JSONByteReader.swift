@@ -98,7 +98,7 @@ struct JSONByteReader {
         }
     }
 
-    /// A key without escapes; nil for an escaped key (rare; the fallback handles it).
+    /// A key (or string) without escapes; nil for an escaped one (rare; the fallback handles it).
     private mutating func rawKey() -> Range<Int>? {
         guard consume(UInt8(ascii: "\"")) else { return nil }
         let start = index
@@ -119,6 +119,34 @@ struct JSONByteReader {
         if consumeNull() { return .some(nil) }
         guard let text = string() else { return nil }
         return .some(text)
+    }
+
+    /// `nullableString()`, returning `known` itself when the string spells it: a value repeated
+    /// in every chunk (the model's name) is then not allocated again.
+    mutating func nullableString(reusing known: String?) -> String?? {
+        if consumeNull() { return .some(nil) }
+        skipWhitespace()
+        let mark = index
+        if let range = rawKey() {
+            if var known, known.utf8.count == range.count,
+               known.withUTF8({ $0.elementsEqual(UnsafeBufferPointer(rebasing: bytes[range])) }) {
+                return .some(known)
+            }
+            return .some(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
+        }
+        index = mark
+        guard let text = string() else { return nil }
+        return .some(text)
+    }
+
+    /// Whether the next value, a string, is `name`; nil when it is not a string (or not valid).
+    mutating func string(is name: StaticString) -> Bool? {
+        skipWhitespace()
+        let mark = index
+        if let range = rawKey() { return key(range, is: name) }
+        index = mark
+        guard let text = string() else { return nil }
+        return text == name.description
     }
 
     /// `.some(nil)` for `null`, `.some(n)` for a plain integer that fits an `Int`, nil otherwise
@@ -237,7 +265,7 @@ struct JSONByteReader {
     mutating func skipValue(depth: Int = 0) -> Bool {
         guard depth < Self.maxDepth, let next = peek() else { return false }
         switch next {
-        case UInt8(ascii: "\""): return string() != nil
+        case UInt8(ascii: "\""): return skipString()
         case UInt8(ascii: "{"): return members { reader, _ in reader.skipValue(depth: depth + 1) }
         case UInt8(ascii: "["): return elements { reader in reader.skipValue(depth: depth + 1) }
         case UInt8(ascii: "t"): return consumeLiteral("true")
@@ -245,6 +273,31 @@ struct JSONByteReader {
         case UInt8(ascii: "n"): return consumeLiteral("null")
         default: return skipNumber()
         }
+    }
+
+    /// `string() != nil` without building the string.
+    private mutating func skipString() -> Bool {
+        guard consume(UInt8(ascii: "\"")) else { return false }
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if byte == UInt8(ascii: "\"") { return true }
+            if byte < 0x20 { return false }
+            guard byte == UInt8(ascii: "\\") else { continue }
+            guard index < bytes.count else { return false }
+            let escape = bytes[index]
+            index += 1
+            switch escape {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                 UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                continue
+            case UInt8(ascii: "u"):
+                guard unicodeEscape() != nil else { return false }
+            default:
+                return false
+            }
+        }
+        return false
     }
 
     /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`

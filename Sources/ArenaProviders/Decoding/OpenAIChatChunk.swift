@@ -45,11 +45,16 @@ struct OpenAIChatChunk: Decodable {
         /// same text is not doubled.
         func events() -> [StreamEvent] {
             var events: [StreamEvent] = []
+            appendEvents(to: &events)
+            return events
+        }
+
+        /// `events()`, appended where they go (no array per chunk on the streaming path).
+        func appendEvents(to events: inout [StreamEvent]) {
             if let reasoningContent, !reasoningContent.isEmpty { events.append(.reasoning(reasoningContent)) }
             if let reasoning, !reasoning.isEmpty, reasoning != reasoningContent { events.append(.reasoning(reasoning)) }
             if let thinking = content?.thinking, !thinking.isEmpty { events.append(.reasoning(thinking)) }
             if let text = content?.text, !text.isEmpty { events.append(.text(text)) }
-            return events
         }
     }
 

@@ -69,16 +69,20 @@ public struct OpenAIChatDecoder: ChatStreamDecoder, SSEChatDecoder, Equatable {
 
         // The byte-level fast path for the hot shapes; JSONDecoder for anything it is unsure of.
         let chunk: OpenAIChatChunk
-        do {
-            chunk = try OpenAIChunkFastPath.decode(payload) ?? WireJSON.decode(OpenAIChatChunk.self, from: payload)
-        } catch {
-            return life.end(StreamFailure.malformed("a chat completion chunk", payload: payload), into: &events)
+        if let fast = OpenAIChunkFastPath.decode(payload, known: served.reported) {
+            chunk = fast
+        } else {
+            do {
+                chunk = try WireJSON.decode(OpenAIChatChunk.self, from: payload)
+            } catch {
+                return life.end(StreamFailure.malformed("a chat completion chunk", payload: payload), into: &events)
+            }
         }
         if let failure = chunk.failure { return life.end(StreamFailure.server(failure), into: &events) }
 
         if let report = served.report(model: chunk.model, fingerprint: chunk.systemFingerprint) { events.append(report) }
         let choice = chunk.primaryChoice
-        events += choice?.delta?.events() ?? choice?.message?.events() ?? []
+        if let message = choice?.delta ?? choice?.message { message.appendEvents(to: &events) }
         if let usage = chunk.tokenUsage { events.append(.usage(usage)) }
         if let wire = choice?.finishReason {
             let reason = FinishReason(wire: wire)

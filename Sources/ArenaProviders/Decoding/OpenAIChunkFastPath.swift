@@ -1,3 +1,5 @@
+import ArenaCore
+
 /// The hot `chat.completion.chunk` shapes read straight from the payload's bytes, without
 /// `JSONDecoder` (issue #16: its generic machinery was most of the per-token CPU). Internal.
 ///
@@ -19,10 +21,12 @@
 ///   after the top-level object: `JSONByteReader` is never laxer than `JSONDecoder`.
 /// `OpenAIChunkFastPathOracleTests` checks the two paths agree on seeded random chunks.
 enum OpenAIChunkFastPath {
-    static func decode(_ payload: String) -> OpenAIChatChunk? {
+    /// - Parameter known: what the stream reported so far; a chunk repeating its `model` and
+    ///   `system_fingerprint` gets these very strings (no allocation per chunk).
+    static func decode(_ payload: String, known: ServedModel = ServedModel()) -> OpenAIChatChunk? {
         payload.utf8.withContiguousStorageIfAvailable { bytes -> OpenAIChatChunk? in
             var reader = JSONByteReader(bytes)
-            guard let chunk = reader.chunk(), reader.atEnd else { return nil }
+            guard let chunk = reader.chunk(known: known), reader.atEnd else { return nil }
             return chunk
         } ?? nil
     }
@@ -53,7 +57,7 @@ private struct SeenKeys {
 
 extension JSONByteReader {
     /// The top-level chunk object.
-    fileprivate mutating func chunk() -> OpenAIChatChunk? {
+    fileprivate mutating func chunk(known: ServedModel) -> OpenAIChatChunk? {
         var choices: [OpenAIChatChunk.Choice]?
         var usage: OpenAIUsage?
         var model: String?
@@ -83,17 +87,19 @@ extension JSONByteReader {
             }
             if reader.key(key, is: "x_groq") { return false }
             if reader.key(key, is: "object") {
-                guard seen.first(2), let object = reader.nullableString() else { return false }
-                return object != "error"
+                guard seen.first(2) else { return false }
+                if reader.consumeNull() { return true }
+                guard let isError = reader.string(is: "error") else { return false }
+                return !isError
             }
             if reader.key(key, is: "model") {
                 // A string or null; anything else goes to the fallback (which reads it as nil).
-                guard seen.first(3), let value = reader.nullableString() else { return false }
+                guard seen.first(3), let value = reader.nullableString(reusing: known.model) else { return false }
                 model = value
                 return true
             }
             if reader.key(key, is: "system_fingerprint") {
-                guard seen.first(4), let value = reader.nullableString() else { return false }
+                guard seen.first(4), let value = reader.nullableString(reusing: known.fingerprint) else { return false }
                 fingerprint = value
                 return true
             }

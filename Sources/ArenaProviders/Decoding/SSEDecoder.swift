@@ -32,7 +32,9 @@ public struct SSEDecoder: Sendable, Equatable {
     private var lines: ByteLineSplitter
     private var unframed: UnframedJSONCollector
     private var atStreamStart = true
+    /// The event's `data` lines so far, joined with LF (no trailing LF), and how many there were.
     private var dataBuffer = ""
+    private var dataLines = 0
     private var eventType = ""
     /// The last event ID (`id:`), which every later event carries until changed.
     public private(set) var lastEventID: String?
@@ -87,6 +89,7 @@ public struct SSEDecoder: Sendable, Equatable {
     private mutating func overflowed(limit: Int, into outputs: inout [Output]) {
         exceededLineLimit = true
         dataBuffer = ""
+        dataLines = 0
         eventType = ""
         _ = unframed.flush()
         outputs.append(.lineTooLong(limit: limit))
@@ -121,8 +124,13 @@ public struct SSEDecoder: Sendable, Equatable {
 
         switch field {
         case .data:
-            dataBuffer += Self.text(value)
-            dataBuffer += "\n"
+            if dataLines == 0 {
+                dataBuffer = Self.text(value)
+            } else {
+                dataBuffer += "\n"
+                dataBuffer += Self.text(value)
+            }
+            dataLines += 1
         case .event:
             eventType = Self.text(value)
         case .id:
@@ -145,9 +153,8 @@ public struct SSEDecoder: Sendable, Equatable {
     }
 
     private mutating func dispatch(into outputs: inout [Output]) {
-        defer { dataBuffer = ""; eventType = "" }
-        guard !dataBuffer.isEmpty else { return }
-        dataBuffer.removeLast()
+        defer { dataBuffer = ""; dataLines = 0; eventType = "" }
+        guard dataLines > 0 else { return }
         outputs.append(.event(SSEEvent(type: eventType.isEmpty ? "message" : eventType,
                                        data: dataBuffer, id: lastEventID)))
     }

@@ -3,6 +3,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 
 /// Sends one request and turns its response into events: the body of one attempt.
 struct ResponseReader: Sendable {
@@ -17,25 +18,38 @@ struct ResponseReader: Sendable {
     static let errorBodyCap = 64 * 1024
 
     func read(emit: @Sendable (StreamEvent) -> Void, retryAfter: @Sendable (Double?) -> Void) async throws {
-        var request = HTTPClientRequest(url: spec.url.absoluteString)
-        request.method = HTTPMethod(rawValue: spec.method)
-        for (name, value) in spec.headers { request.headers.add(name: name, value: value) }
-        if let body = spec.body { request.body = .bytes(ByteBuffer(bytes: body)) }
+        let request = try HTTPClient.Request(url: spec.url.absoluteString, method: HTTPMethod(rawValue: spec.method),
+                                             headers: HTTPHeaders(spec.headers), body: spec.body.map { .byteBuffer(ByteBuffer(bytes: $0)) })
+        // Read on the event loop this task runs on (NIO's, for `arena ask` and the gateway), so a
+        // body part wakes this task without crossing threads, and the parts of one socket read
+        // come as one batch.
+        let response = BatchedResponse()
+        let loop = MultiThreadedEventLoopGroup.currentEventLoop
+        let task = client.execute(request: request, delegate: response, eventLoop: loop.map { .delegateAndChannel(on: $0) } ?? .indifferent)
+        // The first-token and idle timeouts are `watch`'s; the head's deadline is only a backstop.
+        response.started(task, headDeadline: .milliseconds(Int64((limits.firstTokenSeconds + 1) * 1000)), idle: nil)
+        try await withTaskCancellationHandler {
+            try await read(response, emit: emit, retryAfter: retryAfter)
+        } onCancel: {
+            response.cancel()
+        }
+    }
 
-        let headDeadline = NIODeadline.now() + .milliseconds(Int64((limits.firstTokenSeconds + 1) * 1000))
-        let response = try await client.execute(request, deadline: headDeadline)
-        let status = Int(response.status.code)
-        let headers = response.headers.map { ($0.name, $0.value) }
+    private func read(_ response: BatchedResponse, emit: @Sendable (StreamEvent) -> Void,
+                      retryAfter: @Sendable (Double?) -> Void) async throws {
+        let head = try await response.head()
+        let status = head.status
+        let headers = head.headers
 
         guard (200..<300).contains(status) else {
-            let body = try await collect(response.body, cap: Self.errorBodyCap)
+            let body = try await collect(response, cap: Self.errorBodyCap)
             retryAfter(RetryAdvice.delay(headers: headers, body: body, now: Date()))
             throw ProviderErrorBox(format.error(status: status, headers: headers, body: body, keyVariable: keyVariable))
         }
 
-        let contentType = response.headers.first(name: "content-type")?.lowercased() ?? ""
+        let contentType = headers.first { $0.0.lowercased() == "content-type" }?.1.lowercased() ?? ""
         if contentType.contains("application/json") {
-            let body = try await collect(response.body, cap: limits.maxAnswerBytes)
+            let body = try await collect(response, cap: limits.maxAnswerBytes)
             let events = body.isEmpty
                 ? [.failed(ProviderError(.emptyResponse, "the server answered HTTP \(status) with an empty body", status: status))]
                 : format.decodeWhole(body)
@@ -50,18 +64,21 @@ struct ResponseReader: Sendable {
         var received = 0
         var answerBytes = 0
         let wireCap = Self.wireCap(answerCap: limits.maxAnswerBytes)
-        for try await buffer in response.body {
+        defer { response.cancel() }  // a stream left early (cap, terminal event) is not read on
+        while let batch = try await response.nextBatch() {
             watch.bytesArrived()
-            received += buffer.readableBytes
-            for event in decoder.feed(buffer.readableBytesView) {
-                if let kept = Self.fitting(event, used: &answerBytes, cap: limits.maxAnswerBytes) {
-                    forward(kept, emit: emit)
-                    if kept != event { emit(.finished(.truncated)); return }
-                } else {
-                    emit(.finished(.truncated))
-                    return
+            for buffer in batch {
+                received += buffer.readableBytes
+                for event in decoder.feed(buffer.readableBytesView) {
+                    if let kept = Self.fitting(event, used: &answerBytes, cap: limits.maxAnswerBytes) {
+                        forward(kept, emit: emit)
+                        if kept != event { emit(.finished(.truncated)); return }
+                    } else {
+                        emit(.finished(.truncated))
+                        return
+                    }
+                    if event.isTerminal { return }
                 }
-                if event.isTerminal { return }
             }
             if received > wireCap {
                 emit(.finished(.truncated))
@@ -106,11 +123,13 @@ struct ResponseReader: Sendable {
         emit(event)
     }
 
-    private func collect(_ body: HTTPClientResponse.Body, cap: Int) async throws -> [UInt8] {
+    private func collect(_ response: BatchedResponse, cap: Int) async throws -> [UInt8] {
         var bytes: [UInt8] = []
-        for try await buffer in body {
+        while let batch = try await response.nextBatch() {
             watch.bytesArrived()
-            bytes.append(contentsOf: buffer.readableBytesView.prefix(cap - bytes.count))
+            for buffer in batch where bytes.count < cap {
+                bytes.append(contentsOf: buffer.readableBytesView.prefix(cap - bytes.count))
+            }
             if bytes.count >= cap { break }
         }
         return bytes

@@ -34,7 +34,12 @@ struct OpenAIChunkFastPathOracleTests {
         let oracle = try? WireJSON.decode(OpenAIChatChunk.self, from: payload)
         guard let fast = OpenAIChunkFastPath.decode(payload) else { return (false, true) }
         guard let oracle else { return (true, false) }
-        return (true, reading(fast) == reading(oracle))
+        // Told what earlier chunks reported (these very names, or others), it reads the same.
+        let knowns = [ServedModel(model: oracle.model, fingerprint: oracle.systemFingerprint), ServedModel(model: "m", fingerprint: "fp")]
+        let agreesKnowing = knowns.allSatisfy { known in
+            OpenAIChunkFastPath.decode(payload, known: known).map(reading) == reading(oracle)
+        }
+        return (true, reading(fast) == reading(oracle) && agreesKnowing)
     }
 
     @Test("seeded random chunks: the fast path reads what JSONDecoder reads, or declines")

@@ -9,7 +9,7 @@ enum RandomChunk {
             members.append(#""choices":"# + (chance(0.05, &g) ? "null" : choices(&g)))
         }
         if chance(0.3, &g) { members.append(#""usage":"# + usage(&g)) }
-        if chance(0.3, &g) { members.append(#""object":"# + pick([#""chat.completion.chunk""#, "null", "1", #""error""#], &g)) }
+        if chance(0.3, &g) { members.append(#""object":"# + pick([#""chat.completion.chunk""#, "null", "1", #""error""#, #""\u0065rror""#, #""chat.compl\u0065tion.chunk""#], &g)) }
         if chance(0.1, &g) { members.append(#""error":"# + pick(["null", #"{"message":"x"}"#, "false", "{}"], &g)) }
         if chance(0.05, &g) { members.append(#""x_groq":{"usage":{"prompt_tokens":3}}"#) }
         if chance(0.5, &g) { members.append(#""model":"# + servedString(&g, odd: ["null", "1", "{}", #"["m"]"#])) }

@@ -3,34 +3,35 @@ import NIOCore
 import NIOHTTP1
 import Synchronization
 
-/// One upstream response, read on its connection's event loop and handed to the relay's writer in
-/// batches: every body part that arrives while the writer is busy (or before it wakes) goes out in
-/// its next write, so a fast upstream costs one wake-up and one socket write per batch, not per
-/// chunk.
+/// One HTTP response, read on its connection's event loop and handed to its reader in batches:
+/// every body part that arrives while the reader is busy (or before it wakes) comes in its next
+/// batch, so a fast server costs one wake-up per batch, not one per chunk. The answer streams of
+/// `ModelClient` and the gateway's relay both read this way (docs/performance.md).
 ///
 /// ```swift
-/// let stream = UpstreamStream()
-/// let task = client.execute(request: request, delegate: stream, eventLoop: .delegateAndChannel(on: loop))
-/// let head = try await stream.head()
-/// while let batch = try await stream.nextBatch() { try await writer.write(contentsOf: batch) }
+/// let response = BatchedResponse()
+/// let task = client.execute(request: request, delegate: response, eventLoop: .delegateAndChannel(on: loop))
+/// response.started(task, headDeadline: .seconds(121), idle: .seconds(60))
+/// let head = try await response.head()
+/// while let batch = try await response.nextBatch() { try await writer.write(contentsOf: batch) }
 /// ```
 ///
-/// Traps: the delegate's callbacks run on the connection's loop; a writer task resumed from there
+/// Traps: the delegate's callbacks run on the connection's loop; a reader task resumed from there
 /// runs on that same loop (NIO's global executor prefers the current loop), after the whole
 /// socket read has been handed over, which is what makes batches. Past `highWater` unread bytes
 /// the connection stops reading until the writer takes a batch, so memory stays bounded. Call
 /// `cancel()` when the reader walks away; every promise is completed on every path (NIO traps
 /// on a leaked one).
-final class UpstreamStream: HTTPClientResponseDelegate, Sendable {
-    typealias Response = Void
+package final class BatchedResponse: HTTPClientResponseDelegate, Sendable {
+    package typealias Response = Void
 
-    struct Head: Sendable {
-        var status: Int
-        var headers: [(String, String)]
+    package struct Head: Sendable {
+        package var status: Int
+        package var headers: [(String, String)]
     }
 
     /// Unread bytes past which the upstream connection stops reading.
-    static let highWater = 1 << 20
+    package static let highWater = 1 << 20
 
     private struct State {
         var head: Result<Head, any Error>?
@@ -42,7 +43,7 @@ final class UpstreamStream: HTTPClientResponseDelegate, Sendable {
         var bodyWaiter: CheckedContinuation<Void, Never>?
         var paused: EventLoopPromise<Void>?
         var task: HTTPClient.Task<Void>?
-        var idle = TimeAmount.seconds(60)
+        var idle: TimeAmount?
         var headTimer: Scheduled<Void>?
         /// When the head or the last body part came, or the reader last took a batch.
         var lastActivity = NIODeadline.now()
@@ -50,11 +51,14 @@ final class UpstreamStream: HTTPClientResponseDelegate, Sendable {
 
     private let state = Mutex(State())
 
+    package init() {}
+
     /// Remembers the request's task, for `cancel()` and the watchdog: no head within `headDeadline`
     /// fails it as a first-token timeout, and once the head came, `idle` without a body part as a
     /// read timeout (not counting time the reader spends catching up). One timer per stream, moved
-    /// only when it fires: a clock read per part instead of a timer per socket read.
-    func started(_ task: HTTPClient.Task<Void>, headDeadline: TimeAmount, idle: TimeAmount) {
+    /// only when it fires: a clock read per part instead of a timer per socket read. No `idle`:
+    /// the caller watches for silence itself.
+    package func started(_ task: HTTPClient.Task<Void>, headDeadline: TimeAmount, idle: TimeAmount?) {
         let headTimer = task.eventLoop.scheduleTask(in: headDeadline) { [weak self] in
             guard let self, self.state.withLock({ $0.head == nil && $0.end == nil }) else { return }
             task.fail(reason: HTTPClientError.deadlineExceeded)
@@ -75,7 +79,7 @@ final class UpstreamStream: HTTPClientResponseDelegate, Sendable {
             return (state.idle, state.headTimer)
         }
         headTimer?.cancel()
-        watch(task, at: .now() + idle)
+        if let idle { watch(task, at: .now() + idle) }
     }
 
     private func watch(_ task: HTTPClient.Task<Void>, at deadline: NIODeadline) {
@@ -83,10 +87,10 @@ final class UpstreamStream: HTTPClientResponseDelegate, Sendable {
             guard let self else { return }
             enum Verdict { case done, timedOut, again(NIODeadline) }
             let verdict: Verdict = self.state.withLock { state in
-                guard state.end == nil else { return .done }
+                guard state.end == nil, let idle = state.idle else { return .done }
                 let now = NIODeadline.now()
-                if state.paused != nil { return .again(now + state.idle) }
-                let due = state.lastActivity + state.idle
+                if state.paused != nil { return .again(now + idle) }
+                let due = state.lastActivity + idle
                 return due <= now ? .timedOut : .again(due)
             }
             switch verdict {
@@ -98,7 +102,7 @@ final class UpstreamStream: HTTPClientResponseDelegate, Sendable {
     }
 
     /// The response's status and headers (redirects followed); throws what stopped the request before them.
-    func head() async throws -> Head {
+    package func head() async throws -> Head {
         try await withCheckedThrowingContinuation { continuation in
             let ready: Result<Head, any Error>? = state.withLock { state in
                 if state.head == nil { state.headWaiter = continuation }
@@ -110,7 +114,7 @@ final class UpstreamStream: HTTPClientResponseDelegate, Sendable {
 
     /// Every body part that has arrived since the last call, waiting for one if none has; nil at
     /// the end of the body. Throws the failure that cut it, after the parts that came before it.
-    func nextBatch() async throws -> [ByteBuffer]? {
+    package func nextBatch() async throws -> [ByteBuffer]? {
         while true {
             let taken: (batch: [ByteBuffer], resume: EventLoopPromise<Void>?)? = try state.withLock { state in
                 if !state.pending.isEmpty {
@@ -140,7 +144,7 @@ final class UpstreamStream: HTTPClientResponseDelegate, Sendable {
     }
 
     /// The whole body, up to `limit` bytes (the rest is read and dropped).
-    func collect(upTo limit: Int) async throws -> ByteBuffer {
+    package func collect(upTo limit: Int) async throws -> ByteBuffer {
         var whole = ByteBuffer()
         while let batch = try await nextBatch() {
             for var part in batch where whole.readableBytes < limit {
@@ -152,13 +156,13 @@ final class UpstreamStream: HTTPClientResponseDelegate, Sendable {
     }
 
     /// Stops the request: the reader has gone.
-    func cancel() {
+    package func cancel() {
         state.withLock { $0.task }?.cancel()
     }
 
     // MARK: HTTPClientResponseDelegate (on the connection's event loop)
 
-    func didReceiveHead(task: HTTPClient.Task<Void>, _ head: HTTPResponseHead) -> EventLoopFuture<Void> {
+    package func didReceiveHead(task: HTTPClient.Task<Void>, _ head: HTTPResponseHead) -> EventLoopFuture<Void> {
         let received = Head(status: Int(head.status.code), headers: head.headers.map { ($0.name, $0.value) })
         let (waiter, watching) = state.withLock { state in
             state.head = .success(received)
@@ -171,7 +175,7 @@ final class UpstreamStream: HTTPClientResponseDelegate, Sendable {
         return task.eventLoop.makeSucceededVoidFuture()
     }
 
-    func didReceiveBodyPart(task: HTTPClient.Task<Void>, _ buffer: ByteBuffer) -> EventLoopFuture<Void> {
+    package func didReceiveBodyPart(task: HTTPClient.Task<Void>, _ buffer: ByteBuffer) -> EventLoopFuture<Void> {
         let (waiter, paused) = state.withLock { state -> (CheckedContinuation<Void, Never>?, EventLoopFuture<Void>?) in
             state.pending.append(buffer)
             state.pendingBytes += buffer.readableBytes
@@ -186,11 +190,11 @@ final class UpstreamStream: HTTPClientResponseDelegate, Sendable {
         return paused ?? task.eventLoop.makeSucceededVoidFuture()
     }
 
-    func didFinishRequest(task: HTTPClient.Task<Void>) throws {
+    package func didFinishRequest(task: HTTPClient.Task<Void>) throws {
         end(.success(()))
     }
 
-    func didReceiveError(task: HTTPClient.Task<Void>, _ error: any Error) {
+    package func didReceiveError(task: HTTPClient.Task<Void>, _ error: any Error) {
         end(.failure(error))
     }
 
