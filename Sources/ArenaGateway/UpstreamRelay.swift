@@ -81,6 +81,9 @@ struct RelayTap: Sendable {
     private var whole: [UInt8] = []
     private(set) var accumulator = AnswerAccumulator()
     private var firstContent: Duration?
+    /// Bytes past the first text not decoded yet (see `feed`).
+    private var deferred = ByteBuffer()
+    static let deferredBytes = 16 << 10
     /// Whether answer (or reasoning) text has passed.
     var sawContent: Bool { firstContent != nil }
 
@@ -93,14 +96,26 @@ struct RelayTap: Sendable {
 
     mutating func feed(_ buffer: ByteBuffer) {
         if decoder != nil {
-            let events = decoder!.feed(buffer.readableBytesView)
-            apply(events)
+            // Until the first text, each piece is decoded as it comes (its time is the answer's
+            // time to first token); after it, in pieces of at least `Self.deferredBytes`, which
+            // costs less per token when a fast server sends one small event per chunk.
+            guard sawContent else { return apply(decoder!.feed(buffer.readableBytesView)) }
+            var buffer = buffer
+            deferred.writeBuffer(&buffer)
+            if deferred.readableBytes >= Self.deferredBytes { decodeDeferred() }
         } else if whole.count < maxBytes {
             whole += buffer.readableBytesView.prefix(maxBytes - whole.count)
         }
     }
 
+    private mutating func decodeDeferred() {
+        guard deferred.readableBytes > 0 else { return }
+        apply(decoder!.feed(deferred.readableBytesView))
+        deferred.clear()
+    }
+
     mutating func finish(failure: ProviderError?) {
+        if decoder != nil { decodeDeferred() }
         if let failure {
             apply([.failed(failure)])
         } else if decoder != nil {

@@ -46,6 +46,23 @@ import Testing
         await gateway.stop()
     }
 
+    @Test func aLongAnswerIsCapturedWholeWithItsUsageAndTimeToFirstToken() async throws {
+        // 3,000 pieces: past the first text the copy is decoded in 16 KiB pieces, and its end
+        // (the finish reason, the usage chunk) is in the last, partly filled one.
+        let pieces = (0..<3000).map { "w\($0) " }
+        let gateway = try await GatewayHarness.start { _ in .openAIChat(pieces, usage: (prompt: 12, completion: 3000)) }
+        let reply = try await gateway.post(GatewayHarness.chat("Tell me everything."))
+        #expect(reply.status == 200)
+        await gateway.settle()
+        let answer = try #require(try gateway.store.runAnswers(suite: "traffic").first).answer
+        #expect(answer.text == pieces.joined())
+        #expect(answer.finishReason == .stop)
+        #expect(answer.metrics.outputTokens == 3000)
+        let ttft = try #require(answer.metrics.ttftMs)
+        #expect(ttft <= answer.metrics.durationMs ?? 0)
+        await gateway.stop()
+    }
+
     @Test func noKeyEverReachesTheStoreOrTheSuite() async throws {
         var options = GatewayHarness.Options()
         options.apiKeyEnv = "PRIMARY_KEY"
