@@ -38,6 +38,8 @@ public struct ServedModelTracker: Sendable, Equatable {
 
     /// The event to emit for a report, if it says something new.
     public mutating func report(model: String?, fingerprint: String? = nil) -> StreamEvent? {
+        // The usual chunk repeats what the last one said (or says nothing): decided without a merge.
+        if model == nil || model == current.model, fingerprint == nil || fingerprint == current.fingerprint { return nil }
         let next = current.merged(with: ServedModel(model: model, fingerprint: fingerprint))
         guard next != current else { return nil }
         current = next

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A strict, allocation-light reader over the UTF-8 bytes of one JSON document, for the hot
 /// streaming fast paths (`OpenAIChunkFastPath`). Internal.
 ///
@@ -27,6 +33,7 @@ struct JSONByteReader {
         mutating get { skipWhitespace(); return index == bytes.count }
     }
 
+    @inline(__always)
     mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
@@ -37,11 +44,13 @@ struct JSONByteReader {
     }
 
     /// The next non-whitespace byte, not consumed.
+    @inline(__always)
     mutating func peek() -> UInt8? {
         skipWhitespace()
         return index < bytes.count ? bytes[index] : nil
     }
 
+    @inline(__always)
     mutating func consume(_ byte: UInt8) -> Bool {
         guard peek() == byte else { return false }
         index += 1
@@ -58,21 +67,17 @@ struct JSONByteReader {
     }
 
     /// Consumes `null` if it comes next.
+    @inline(__always)
     mutating func consumeNull() -> Bool {
         guard peek() == UInt8(ascii: "n") else { return false }
         return consumeLiteral("null")
     }
 
     /// Whether the key bytes `key` (as given to `members`) spell `name`.
+    @inline(__always)
     func key(_ key: Range<Int>, is name: StaticString) -> Bool {
         guard key.count == name.utf8CodeUnitCount else { return false }
-        let start = name.utf8Start
-        var offset = 0
-        for position in key {
-            if bytes[position] != start[offset] { return false }
-            offset += 1
-        }
-        return true
+        return memcmp(bytes.baseAddress! + key.lowerBound, name.utf8Start, key.count) == 0
     }
 
     /// Reads an object, calling `member` with each key's byte range; `member` must read the
@@ -129,7 +134,7 @@ struct JSONByteReader {
         let mark = index
         if let range = rawKey() {
             if var known, known.utf8.count == range.count,
-               known.withUTF8({ $0.elementsEqual(UnsafeBufferPointer(rebasing: bytes[range])) }) {
+               range.isEmpty || known.withUTF8({ memcmp($0.baseAddress!, bytes.baseAddress! + range.lowerBound, range.count) == 0 }) {
                 return .some(known)
             }
             return .some(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))

@@ -84,7 +84,13 @@ struct OpenAIChatChunk: Decodable {
 
     /// The choice arena shows: index 0 (or the first listed).
     var primaryChoice: Choice? {
-        choices?.first { ($0.index ?? 0) == 0 } ?? choices?.first
+        choices.flatMap { choices in Self.primaryIndex(in: choices).map { choices[$0] } }
+    }
+
+    /// Where `primaryChoice` is in `choices`; nil when there is none.
+    static func primaryIndex(in choices: [Choice]) -> Int? {
+        guard !choices.isEmpty else { return nil }
+        return choices.firstIndex { ($0.index ?? 0) == 0 } ?? 0
     }
 
     /// A truthy top-level `error`, or a vLLM-style flat error object.

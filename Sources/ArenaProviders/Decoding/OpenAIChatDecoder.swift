@@ -81,10 +81,18 @@ public struct OpenAIChatDecoder: ChatStreamDecoder, SSEChatDecoder, Equatable {
         if let failure = chunk.failure { return life.end(StreamFailure.server(failure), into: &events) }
 
         if let report = served.report(model: chunk.model, fingerprint: chunk.systemFingerprint) { events.append(report) }
-        let choice = chunk.primaryChoice
-        if let message = choice?.delta ?? choice?.message { message.appendEvents(to: &events) }
+        // The primary choice read in place (a copy of the whole choice per chunk showed in profiles).
+        var wireFinish: String?
+        if let choices = chunk.choices, let index = OpenAIChatChunk.primaryIndex(in: choices) {
+            if let delta = choices[index].delta {
+                delta.appendEvents(to: &events)
+            } else if let message = choices[index].message {
+                message.appendEvents(to: &events)
+            }
+            wireFinish = choices[index].finishReason
+        }
         if let usage = chunk.tokenUsage { events.append(.usage(usage)) }
-        if let wire = choice?.finishReason {
+        if let wire = wireFinish {
             let reason = FinishReason(wire: wire)
             if reason == .error {
                 let failure = WireError(message: "The server ended the answer with finish_reason \"\(wire)\".")
