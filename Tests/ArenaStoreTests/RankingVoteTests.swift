@@ -75,6 +75,14 @@ struct RankingVoteTests {
         #expect(try store.leakedBattleWords() == battles.filter(\.isLeaked).map(\.leakedWords))
     }
 
+    @Test func theWhitespaceListIsEveryWhitespaceScalarOfTheBasicPlane() {
+        var scalars = String.UnicodeScalarView()
+        for value in UInt32(0)...0xFFFF {
+            if let scalar = Unicode.Scalar(value), CharacterSet.whitespacesAndNewlines.contains(scalar) { scalars.append(scalar) }
+        }
+        #expect(Array(RankingVote.whitespace.unicodeScalars) == Array(scalars))
+    }
+
     @Test(arguments: StoreKind.allCases) func whitespaceIsNotTextAndVotesComeInTimeOrder(_ kind: StoreKind) throws {
         let store = try kind.makeStore()
         let texts = ["  \u{3000}\u{2028}\n\u{85}", "\u{A0}\u{2003}x"]
