@@ -43,10 +43,10 @@ extension ChatHandler {
                 do {
                     let early = upstream.takeRead()
                     if !early.isEmpty {
-                        do { try await writer.write(Self.joined(early)) } catch { clientGone = true }
+                        do { try await writer.write(BatchedResponse.joined(early)) } catch { clientGone = true }
                     }
                     while !clientGone, let batch = try await upstream.next() {
-                        let buffer = Self.joined(batch)
+                        let buffer = BatchedResponse.joined(batch)
                         if success { upstream.tap.feed(buffer) } else if errorBody.count < 65536 { errorBody += buffer.readableBytesView }
                         do { try await writer.write(buffer) } catch { clientGone = true }
                     }
@@ -66,18 +66,6 @@ extension ChatHandler {
                 try? await writer.finish(nil)
             })
         }
-    }
-}
-
-extension ChatHandler {
-    /// The parts of one batch as one buffer: one chunk to the app (its HTTP framing costs per
-    /// part, the copy does not) and one feed of the decoder.
-    static func joined(_ parts: [ByteBuffer]) -> ByteBuffer {
-        guard parts.count > 1 else { return parts.first ?? ByteBuffer() }
-        var joined = ByteBuffer()
-        joined.reserveCapacity(parts.reduce(0) { $0 + $1.readableBytes })
-        for var part in parts { joined.writeBuffer(&part) }
-        return joined
     }
 }
 

@@ -67,18 +67,17 @@ struct ResponseReader: Sendable {
         defer { response.cancel() }  // a stream left early (cap, terminal event) is not read on
         while let batch = try await response.nextBatch() {
             watch.bytesArrived()
-            for buffer in batch {
-                received += buffer.readableBytes
-                for event in decoder.feed(buffer.readableBytesView) {
-                    if let kept = Self.fitting(event, used: &answerBytes, cap: limits.maxAnswerBytes) {
-                        forward(kept, emit: emit)
-                        if kept != event { emit(.finished(.truncated)); return }
-                    } else {
-                        emit(.finished(.truncated))
-                        return
-                    }
-                    if event.isTerminal { return }
+            let buffer = BatchedResponse.joined(batch)
+            received += buffer.readableBytes
+            for event in decoder.feed(buffer.readableBytesView) {
+                if let kept = Self.fitting(event, used: &answerBytes, cap: limits.maxAnswerBytes) {
+                    forward(kept, emit: emit)
+                    if kept != event { emit(.finished(.truncated)); return }
+                } else {
+                    emit(.finished(.truncated))
+                    return
                 }
+                if event.isTerminal { return }
             }
             if received > wireCap {
                 emit(.finished(.truncated))
