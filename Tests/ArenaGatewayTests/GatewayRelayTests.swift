@@ -83,12 +83,12 @@ import Testing
         let gateway = try await GatewayHarness.start(options) { _ in
             ScriptedResponse(headers: [("Content-Type", "text/event-stream")], parts: [.bytes(head), .stall])
         }
-        let started = ContinuousClock.now
         let reply = try await gateway.post(GatewayHarness.chat("hi"))
-        #expect(ContinuousClock.now - started < .seconds(20), "the idle timeout ended it, not the test's patience")
         #expect(reply.body.starts(with: head))
         let tail = String(decoding: reply.body.dropFirst(head.count), as: UTF8.self)
         #expect(tail.hasPrefix("data: {\"error\":{"), "\(tail)")
+        // The idle watchdog's own words (a read timeout), not the first-token timer's: no clock
+        // bound here, since a loaded test run can hold any task back for tens of seconds.
         #expect(tail.contains("stopped sending"), "\(tail)")
         #expect(gateway.status.snapshot.upstream_errors == 1)
         #expect(gateway.status.snapshot.in_flight == 0)
