@@ -94,8 +94,9 @@ final class RelayedBody: @unchecked Sendable {
     func readUntilFirstToken() async -> Bool {
         do {
             while let batch = try await stream.nextBatch() {
-                for buffer in batch { tap.feed(buffer) }
-                readAhead += batch
+                let buffer = BatchedResponse.joined(batch)
+                tap.feed(buffer)
+                readAhead.append(buffer)
                 if tap.sawContent { return true }
                 if tap.accumulator.error != nil { return false }
                 if tap.accumulator.isComplete { return true }

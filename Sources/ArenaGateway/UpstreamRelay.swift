@@ -56,11 +56,9 @@ struct UpstreamRelay: Sendable {
         do {
             let request = try HTTPClient.Request(url: url.absoluteString, method: method, headers: headers,
                                                  body: body.map { .byteBuffer(ByteBuffer(bytes: $0)) })
-            let stream = BatchedResponse()
-            let task = client.execute(request: request, delegate: stream,
-                                      eventLoop: loop.map { .delegateAndChannel(on: $0) } ?? .indifferent)
-            stream.started(task, headDeadline: .milliseconds(Int64((limits.firstTokenSeconds + 1) * 1000)),
-                           idle: .milliseconds(Int64(max(limits.idleSeconds, 0.05) * 1000)))
+            let stream = BatchedResponse.execute(request, on: client, loop: loop,
+                                                 headDeadline: .milliseconds(Int64((limits.firstTokenSeconds + 1) * 1000)),
+                                                 idle: .milliseconds(Int64(max(limits.idleSeconds, 0.05) * 1000)))
             let head = try await stream.head()
             let kept = head.headers.filter { !Self.hopByHop.contains($0.0.lowercased()) }
             return .head(status: head.status, headers: kept, body: stream)

@@ -9,9 +9,7 @@ import Synchronization
 /// `ModelClient` and the gateway's relay both read this way (docs/performance.md).
 ///
 /// ```swift
-/// let response = BatchedResponse()
-/// let task = client.execute(request: request, delegate: response, eventLoop: .delegateAndChannel(on: loop))
-/// response.started(task, headDeadline: .seconds(121), idle: .seconds(60))
+/// let response = BatchedResponse.execute(request, on: client, loop: loop, headDeadline: .seconds(121), idle: .seconds(60))
 /// let head = try await response.head()
 /// while let batch = try await response.nextBatch() { try await writer.write(contentsOf: batch) }
 /// ```
@@ -51,14 +49,24 @@ package final class BatchedResponse: HTTPClientResponseDelegate, Sendable {
 
     private let state = Mutex(State())
 
-    package init() {}
+    private init() {}
+
+    /// Starts `request` with a new `BatchedResponse` as its delegate. With a `loop`, the connection
+    /// is taken on that event loop (the caller's own), so the reader is woken without crossing threads.
+    package static func execute(_ request: HTTPClient.Request, on client: HTTPClient, loop: (any EventLoop)?,
+                                headDeadline: TimeAmount, idle: TimeAmount?) -> BatchedResponse {
+        let response = BatchedResponse()
+        let task = client.execute(request: request, delegate: response, eventLoop: loop.map { .delegateAndChannel(on: $0) } ?? .indifferent)
+        response.started(task, headDeadline: headDeadline, idle: idle)
+        return response
+    }
 
     /// Remembers the request's task, for `cancel()` and the watchdog: no head within `headDeadline`
     /// fails it as a first-token timeout, and once the head came, `idle` without a body part as a
     /// read timeout (not counting time the reader spends catching up). One timer per stream, moved
     /// only when it fires: a clock read per part instead of a timer per socket read. No `idle`:
     /// the caller watches for silence itself.
-    package func started(_ task: HTTPClient.Task<Void>, headDeadline: TimeAmount, idle: TimeAmount?) {
+    private func started(_ task: HTTPClient.Task<Void>, headDeadline: TimeAmount, idle: TimeAmount?) {
         let headTimer = task.eventLoop.scheduleTask(in: headDeadline) { [weak self] in
             guard let self, self.state.withLock({ $0.head == nil && $0.end == nil }) else { return }
             task.fail(reason: HTTPClientError.deadlineExceeded)

@@ -23,11 +23,9 @@ struct ResponseReader: Sendable {
         // Read on the event loop this task runs on (NIO's, for `arena ask` and the gateway), so a
         // body part wakes this task without crossing threads, and the parts of one socket read
         // come as one batch.
-        let response = BatchedResponse()
-        let loop = MultiThreadedEventLoopGroup.currentEventLoop
-        let task = client.execute(request: request, delegate: response, eventLoop: loop.map { .delegateAndChannel(on: $0) } ?? .indifferent)
         // The first-token and idle timeouts are `watch`'s; the head's deadline is only a backstop.
-        response.started(task, headDeadline: .milliseconds(Int64((limits.firstTokenSeconds + 1) * 1000)), idle: nil)
+        let response = BatchedResponse.execute(request, on: client, loop: MultiThreadedEventLoopGroup.currentEventLoop,
+                                               headDeadline: .milliseconds(Int64((limits.firstTokenSeconds + 1) * 1000)), idle: nil)
         try await withTaskCancellationHandler {
             try await read(response, emit: emit, retryAfter: retryAfter)
         } onCancel: {
