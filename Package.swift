@@ -54,6 +54,8 @@ let package = Package(
             "PGClient",
             "ArenaCore",
             .product(name: "GRDB", package: "GRDB.swift"),
+            // sqlite3's own calls, for the prepared inserts (`BattleInserter`); Apple systems have SQLite3.
+            .product(name: "GRDBSQLite", package: "GRDB.swift", condition: .when(platforms: [.linux])),
         ], swiftSettings: strict),
 
         // The arena screen: cell grid, layout, widgets, themes, the reducer and the run loop. No ncurses.
