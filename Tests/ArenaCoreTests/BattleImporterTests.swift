@@ -14,6 +14,18 @@ struct BattleImporterTests {
         {"model_a":"beta","model_b":"gamma","winner":"tie","tstamp":1700000400,"anony":false}
         """
 
+    /// Progress is told the bytes read after each batch, in order, ending at the whole file.
+    @Test func progressFollowsTheBatchesToTheEnd() {
+        let lines = (0..<7).map { #"{"model_a":"a","model_b":"b","winner":"tie","tstamp":\#(1_700_000_000 + $0)}"# }
+        let data = Data(lines.joined(separator: "\n").utf8)
+        var reported: [Int] = []
+        var batches: [Int] = []
+        _ = BattleImporter.parse(data, file: "f", batchSize: 3, progress: { reported.append($0) }) { batches.append($0.count) }
+        #expect(batches == [3, 3, 1])
+        let lineLength = lines[0].utf8.count + 1
+        #expect(reported == [3 * lineLength, 6 * lineLength, data.count])
+    }
+
     @Test func importsGoodRowsAndReportsBadOnesByLine() {
         let parsed = BattleImporter.parse(Data(jsonl.utf8), file: "battles.jsonl")
         #expect(parsed.battles.count == 3)

@@ -27,16 +27,20 @@ struct ImportCommand: ParsableCommand {
         var problems: [BattleImporter.Problem] = []
         var rows = 0
         let added: Int
+        var progress = ImportProgress(totalBytes: data.count, console: console, enabled: TerminalInfo.stderrIsTerminal)
         do {
             added = try store.importBattles { add in
-                problems = try BattleImporter.parse(data, file: file, batchSize: 2_000) { batch in
+                problems = try BattleImporter.parse(data, file: file, batchSize: 2_000,
+                                                    progress: { progress.update(bytesRead: $0, rows: rows) }) { batch in
                     rows += batch.count
                     _ = try add(batch)
                 }
             }
         } catch {
+            progress.finish()
             throw CLIFailure(error.description)
         }
+        progress.finish()
         for problem in problems.prefix(20) { console.err("arena: skipped \(problem)\n") }
         if problems.count > 20 { console.err("arena: … and \(counted(problems.count - 20, "more malformed row"))\n") }
         console.out("imported \(counted(added, "battle")) (\(rows - added) already present, \(counted(problems.count, "malformed row")) skipped)"

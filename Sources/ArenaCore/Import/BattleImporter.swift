@@ -48,8 +48,11 @@ public enum BattleImporter {
 
     /// Streams the rows as batches of at most `batchSize` battles (duplicates within the file
     /// dropped), so a million-row file never sits in memory as battles; returns the malformed rows.
-    public static func parse(_ data: Data, file: String, batchSize: Int,
+    /// `progress` is told how many bytes of `data` have been read, after each batch of JSON Lines
+    /// (a JSON array is read whole first, so it hears only the end).
+    public static func parse(_ data: Data, file: String, batchSize: Int, progress: (_ bytesRead: Int) -> Void = { _ in },
                              onBatch: ([StoredBattle]) throws -> Void) rethrows -> [Problem] {
+        var position = 0
         let decoder = JSONDecoder()
         var batch: [StoredBattle] = []
         var problems: [Problem] = []
@@ -61,6 +64,7 @@ public enum BattleImporter {
                 if batch.count >= batchSize {
                     try onBatch(batch)
                     batch.removeAll(keepingCapacity: true)
+                    progress(position)
                 }
             case .failure(let failure):
                 problems.append(Problem(location: location(), message: failure.message))
@@ -86,12 +90,14 @@ public enum BattleImporter {
                 let end = data[start...].firstIndex(of: UInt8(ascii: "\n")) ?? data.endIndex
                 let line = data[start..<end]
                 start = end < data.endIndex ? data.index(after: end) : end
+                position = start - data.startIndex
                 lineNumber += 1
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
                 try accept(decode(Data(line), decoder: decoder), location: "\(file):\(lineNumber)")
             }
         }
         if !batch.isEmpty { try onBatch(batch) }
+        progress(data.count)
         return problems
     }
 
