@@ -89,6 +89,7 @@ struct BattleInserter {
             code = value.bind(to: handle, at: index)
         }
         if code == SQLITE_OK { code = sqlite3_step(handle) }
+        defer { sqlite3_reset(handle) }
         guard code == SQLITE_DONE else { throw error(code, statement) }
     }
 
