@@ -48,8 +48,8 @@ public enum BattleImporter {
 
     /// Streams the rows as batches of at most `batchSize` battles (duplicates within the file
     /// dropped), so a million-row file never sits in memory as battles; returns the malformed rows.
-    /// `progress` is told how many bytes of `data` have been read, after each batch of JSON Lines
-    /// (a JSON array is read whole first, so it hears only the end).
+    /// `progress` is told how many bytes of `data` have been read, after each batch. A JSON array
+    /// is read element by element (`JSONArrayElements`) too.
     public static func parse(_ data: Data, file: String, batchSize: Int, progress: (_ bytesRead: Int) -> Void = { _ in },
                              onBatch: ([StoredBattle]) throws -> Void) rethrows -> [Problem] {
         var position = 0
@@ -72,16 +72,23 @@ public enum BattleImporter {
         }
         let firstByte = data.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }
         if firstByte == UInt8(ascii: "[") {
-            guard let array = try? JSONSerialization.jsonObject(with: data) as? [Any] else {
-                return [Problem(location: file, message: "not a valid JSON array")]
-            }
-            for (index, element) in array.enumerated() {
-                let location = "\(file): row \(index + 1)"
-                guard let elementData = try? JSONSerialization.data(withJSONObject: element) else {
-                    problems.append(Problem(location: location, message: "not a JSON object"))
-                    continue
+            var row = 0
+            let end = try data.withUnsafeBytes { bytes in
+                try JSONArrayElements.scan(bytes) { range in
+                    row += 1
+                    position = range.upperBound
+                    let location = "\(file): row \(row)"
+                    guard range.first.map({ bytes[$0] == UInt8(ascii: "{") }) == true else {
+                        problems.append(Problem(location: location, message: "not a JSON object"))
+                        return
+                    }
+                    try accept(decode(Data(bytes[range]), decoder: decoder), location: location)
                 }
-                try accept(decode(elementData, decoder: decoder), location: location)
+            }
+            if case .broken(let offset) = end {
+                let place = offset >= data.count ? "it ends before its closing ]" : "it breaks at byte \(offset + 1) of \(data.count)"
+                problems.append(Problem(location: file, message: "not a valid JSON array: \(place)"
+                    + (row == 0 ? "" : "; the \(counted(row, "row")) before that were read")))
             }
         } else {
             var lineNumber = 0
