@@ -10,9 +10,4 @@ import Testing
         #expect(ImportProgress.line(bytesRead: 12, totalBytes: 10, rows: 0, elapsed: .zero) == "arena: importing… 100% · 0 rows")
         #expect(ImportProgress.line(bytesRead: 0, totalBytes: 0, rows: 0, elapsed: .zero) == "arena: importing… 0% · 0 rows")
     }
-
-    @Test(arguments: [(0, "0"), (7, "7"), (999, "999"), (1000, "1,000"), (123_456, "123,456"), (1_234_567, "1,234,567"), (-4200, "-4,200")])
-    func grouped(_ value: Int, _ text: String) {
-        #expect(ImportProgress.grouped(value) == text)
-    }
 }

@@ -12,4 +12,10 @@ struct PluralTests {
         #expect(counted(1, "reply", "replies") == "1 reply")
         #expect(pluralised(3, "endpoint") == "endpoints")
     }
+
+    @Test(arguments: [(0, "0"), (7, "7"), (999, "999"), (1000, "1,000"), (123_456, "123,456"), (1_234_567, "1,234,567"),
+                      (-4200, "-4,200"), (Int.min, "-9,223,372,036,854,775,808")])
+    func thousandsAreGroupedByCommas(_ value: Int, _ text: String) {
+        #expect(grouped(value) == text)
+    }
 }

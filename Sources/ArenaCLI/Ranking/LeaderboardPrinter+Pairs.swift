@@ -47,17 +47,9 @@ extension LeaderboardPrinter {
     func decision(_ pair: PairComparison) -> String {
         if pair.isSettled { return style.green("settled") }
         guard let needed = pair.votesNeeded else { return "too close to call: no number of votes settles a gap of 0" }
-        let range = needed.high.map { "likely \(Self.grouped(needed.low))–\(Self.grouped($0))" }
+        let range = needed.high.map { "likely \(grouped(needed.low))–\(grouped($0))" }
             ?? "could be far more: the gap may be 0"
-        return "~\(Self.grouped(needed.estimate)) more votes (\(range))"
-    }
-
-    static func grouped(_ value: Int) -> String {
-        let formatter = NumberFormatter()
-        formatter.numberStyle = .decimal
-        formatter.groupingSeparator = ","
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        return formatter.string(from: NSNumber(value: value)) ?? String(value)
+        return "~\(grouped(needed.estimate)) more votes (\(range))"
     }
 
     struct PairJSON: Codable, Equatable {

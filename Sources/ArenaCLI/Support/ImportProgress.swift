@@ -1,3 +1,5 @@
+import ArenaCore
+
 /// The one line `arena import` keeps up to date on a terminal's stderr while a large file goes
 /// in (a million rows take a couple of minutes): how far through the file, how many rows, how
 /// fast. Redrawn in place at most four times a second, and cleared before the summary.
@@ -38,20 +40,9 @@ struct ImportProgress {
     /// `arena: importing… 41% · 240,000 rows · 12,400 rows/s` (the rate once a second has passed).
     static func line(bytesRead: Int, totalBytes: Int, rows: Int, elapsed: Duration) -> String {
         let fraction = totalBytes > 0 ? min(max(Double(bytesRead) / Double(totalBytes), 0), 1) : 0
-        var parts = ["\(Int(fraction * 100))%", "\(grouped(rows)) \(rows == 1 ? "row" : "rows")"]
+        var parts = ["\(Int(fraction * 100))%", "\(grouped(rows)) " + pluralised(rows, "row")]
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         if seconds >= 1 { parts.append("\(grouped(Int((Double(rows) / seconds).rounded()))) rows/s") }
         return "arena: importing… " + parts.joined(separator: " · ")
-    }
-
-    /// 1234567 → "1,234,567".
-    static func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
-            out.append(digit)
-        }
-        return (value < 0 ? "-" : "") + out
     }
 }

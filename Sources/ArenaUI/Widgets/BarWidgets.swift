@@ -1,3 +1,5 @@
+import ArenaCore
+
 /// The verdict bar: what the keys do right now (vote keys while voting).
 public enum VerdictBarWidget {
     public static func paint(into grid: inout CellGrid, rect: Rect, parts: [(text: String, isKey: Bool)], theme: Theme) {
@@ -15,7 +17,7 @@ public enum StatusLineWidget {
     public static func paint(into grid: inout CellGrid, rect: Rect, store: StoreStatus, themeName: String, theme: Theme) {
         guard !rect.isEmpty else { return }
         grid.fill(rect, style: theme[.statusLine])
-        let count = store.verdictCount.map { "\(RevealFormatter.grouped($0)) verdict\($0 == 1 ? "" : "s")" } ?? "counting…"
+        let count = store.verdictCount.map { "\(grouped($0)) verdict\($0 == 1 ? "" : "s")" } ?? "counting…"
         let themePart = " │ theme \(themeName) "
         let hints = " ? all keys "
         // Priority: verdict count, then the path (at least 12 columns), the theme, the key hints;

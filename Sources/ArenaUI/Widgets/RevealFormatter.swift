@@ -1,3 +1,5 @@
+import ArenaCore
+
 /// Formats a seat's reveal: `TTFT 412 ms · total 3.2 s · 87 tok/s · 1,203 tok · $0.0042`
 /// (`~1,203 tok` when estimated).
 public enum RevealFormatter {
@@ -29,16 +31,6 @@ public enum RevealFormatter {
         }
         let seconds = (milliseconds + 500) / 1000
         return "\(seconds / 60) min " + (seconds % 60 < 10 ? "0" : "") + "\(seconds % 60) s"
-    }
-
-    static func grouped(_ value: Int) -> String {
-        let digits = String(abs(value))
-        var result = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(character)
-        }
-        return value < 0 ? "-" + result : result
     }
 
     static func oneDecimal(_ value: Double) -> String {
