@@ -20,20 +20,16 @@ enum AskBenchmark {
     static func run(_ arguments: [String]) async -> Int32 {
         var tokens = 20_000, seats = 2, runs = 3
         var arena = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("arena").path
-        var index = 0
-        while index < arguments.count {
-            let value = index + 1 < arguments.count ? arguments[index + 1] : ""
-            switch arguments[index] {
+        guard BenchArguments.parse(arguments, usage: usage, { name, value in
+            switch name {
             case "--arena": arena = value
             case "--tokens": tokens = Int(value) ?? tokens
             case "--seats": seats = Int(value) ?? seats
             case "--runs": runs = Int(value) ?? runs
-            default:
-                FileHandle.standardError.write(Data("unknown option \(arguments[index])\n\(usage)".utf8))
-                return 2
+            default: return .unknown
             }
-            index += 2
-        }
+            return .value
+        }) else { return 2 }
         do {
             let (server, port) = try BenchServer.spawn()
             defer { server.terminate() }

@@ -24,18 +24,14 @@ enum DecodeBenchmark {
 
     static func run(_ arguments: [String]) async -> Int32 {
         var tokens = 20_000, runs = 7
-        var index = 0
-        while index < arguments.count {
-            let value = index + 1 < arguments.count ? arguments[index + 1] : ""
-            switch arguments[index] {
+        guard BenchArguments.parse(arguments, usage: usage, { name, value in
+            switch name {
             case "--tokens": tokens = Int(value) ?? tokens
             case "--runs": runs = Int(value) ?? runs
-            default:
-                FileHandle.standardError.write(Data("unknown option \(arguments[index])\n\(usage)".utf8))
-                return 2
+            default: return .unknown
             }
-            index += 2
-        }
+            return .value
+        }) else { return 2 }
         let pieces = ScreenBenchmark.sampleTokens(count: tokens)
         let expected = pieces.joined()
         for shape in Shape.allCases {

@@ -33,23 +33,19 @@ enum GatewayBenchmark {
 
     static func run(_ arguments: [String]) async -> Int32 {
         var options = Options()
-        var index = 0
-        while index < arguments.count {
-            let value = index + 1 < arguments.count ? arguments[index + 1] : ""
-            switch arguments[index] {
+        guard BenchArguments.parse(arguments, usage: usage, { name, value in
+            switch name {
             case "--arena": options.arena = value
             case "--requests": options.requests = Int(value) ?? options.requests
             case "--clients": options.clients = Int(value) ?? options.clients
             case "--tokens": options.tokens = Int(value) ?? options.tokens
             case "--rounds": options.rounds = Int(value) ?? options.rounds
-            case "--capture": options.capture = true; index -= 1
+            case "--capture": options.capture = true; return .flag
             case "--paced-rate": options.pacedRate = Int(value) ?? options.pacedRate
-            default:
-                FileHandle.standardError.write(Data("unknown option \(arguments[index])\n\(usage)".utf8))
-                return 2
+            default: return .unknown
             }
-            index += 2
-        }
+            return .value
+        }) else { return 2 }
         do {
             try await measure(options)
             return 0

@@ -41,20 +41,16 @@ enum IngestBenchmark {
 
     static func run(_ arguments: [String]) async -> Int32 {
         var options = Options()
-        var index = 0
-        while index < arguments.count {
-            let value = index + 1 < arguments.count ? arguments[index + 1] : ""
-            switch arguments[index] {
+        guard BenchArguments.parse(arguments, usage: usage, { name, value in
+            switch name {
             case "--tokens": options.tokens = Int(value) ?? options.tokens
             case "--panes": options.panes = Int(value) ?? options.panes
             case "--rate": options.rate = Double(value) ?? options.rate
             case "--runs": options.runs = Int(value) ?? options.runs
-            default:
-                FileHandle.standardError.write(Data("unknown option \(arguments[index])\n\(usage)".utf8))
-                return 2
+            default: return .unknown
             }
-            index += 2
-        }
+            return .value
+        }) else { return 2 }
         do {
             let (server, port) = try BenchServer.spawn()
             defer { server.terminate() }

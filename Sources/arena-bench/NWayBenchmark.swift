@@ -30,10 +30,8 @@ enum NWayBenchmark {
     static func run(_ arguments: [String]) -> Int32 {
         var runs = 200, rounds = 200, battles = 2000, seats = [3, 4, 8], tieWeight = 0.3
         var seed: UInt64 = 1, threads = Bootstrap.defaultThreads
-        var index = 0
-        while index < arguments.count {
-            let value = index + 1 < arguments.count ? arguments[index + 1] : ""
-            switch arguments[index] {
+        guard BenchArguments.parse(arguments, usage: usage, { name, value in
+            switch name {
             case "--runs": runs = Int(value) ?? runs
             case "--rounds": rounds = Int(value) ?? rounds
             case "--battles": battles = Int(value) ?? battles
@@ -41,12 +39,10 @@ enum NWayBenchmark {
             case "--tie-weight": tieWeight = Double(value) ?? tieWeight
             case "--seed": seed = UInt64(value) ?? seed
             case "--threads": threads = Int(value) ?? threads
-            default:
-                RankingBenchmark.fail("unknown option \(arguments[index])\n\(usage)")
-                return 2
+            default: return .unknown
             }
-            index += 2
-        }
+            return .value
+        }) else { return 2 }
         guard runs > 1, rounds > 0, battles > 0, threads > 0, tieWeight > 0,
               !seats.isEmpty, seats.allSatisfy({ (3...ratings.count).contains($0) }) else {
             RankingBenchmark.fail("invalid option value (seats must be in 3...\(ratings.count))\n\(usage)")

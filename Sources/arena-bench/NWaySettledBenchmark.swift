@@ -42,20 +42,16 @@ enum NWaySettledBenchmark {
 
     static func run(_ arguments: [String]) -> Int32 {
         var runs = 400, horizon = 2000, seed: UInt64 = 1, threads = Bootstrap.defaultThreads
-        var index = 0
-        while index < arguments.count {
-            let value = index + 1 < arguments.count ? arguments[index + 1] : ""
-            switch arguments[index] {
+        guard BenchArguments.parse(arguments, usage: usage, { name, value in
+            switch name {
             case "--runs": runs = Int(value) ?? runs
             case "--horizon": horizon = Int(value) ?? horizon
             case "--seed": seed = UInt64(value) ?? seed
             case "--threads": threads = Int(value) ?? threads
-            default:
-                RankingBenchmark.fail("unknown option \(arguments[index])\n\(usage)")
-                return 2
+            default: return .unknown
             }
-            index += 2
-        }
+            return .value
+        }) else { return 2 }
         guard runs > 1, horizon > 0, threads > 0 else {
             RankingBenchmark.fail("invalid option value\n\(usage)")
             return 2

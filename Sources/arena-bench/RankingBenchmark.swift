@@ -29,19 +29,15 @@ enum RankingBenchmark {
 
     static func run(_ arguments: [String]) -> Int32 {
         var selected = "all", seed: UInt64 = 1, threads = Bootstrap.defaultThreads
-        var index = 0
-        while index < arguments.count {
-            let value = index + 1 < arguments.count ? arguments[index + 1] : ""
-            switch arguments[index] {
+        guard BenchArguments.parse(arguments, usage: usage, { name, value in
+            switch name {
             case "--scenario": selected = value
             case "--seed": seed = UInt64(value) ?? seed
             case "--threads": threads = Int(value) ?? threads
-            default:
-                fail("unknown option \(arguments[index])\n\(usage)")
-                return 2
+            default: return .unknown
             }
-            index += 2
-        }
+            return .value
+        }) else { return 2 }
         let chosen = scenarios.filter { selected == "all" || $0.name == selected }
         guard !chosen.isEmpty else {
             fail("unknown scenario \(selected)\n\(usage)")

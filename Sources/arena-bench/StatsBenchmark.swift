@@ -20,18 +20,14 @@ enum StatsBenchmark {
 
     static func run(_ arguments: [String]) -> Int32 {
         var runs = 400, seed: UInt64 = 1
-        var index = 0
-        while index < arguments.count {
-            let value = index + 1 < arguments.count ? arguments[index + 1] : ""
-            switch arguments[index] {
+        guard BenchArguments.parse(arguments, usage: usage, { name, value in
+            switch name {
             case "--runs": runs = Int(value) ?? runs
             case "--seed": seed = UInt64(value) ?? seed
-            default:
-                FileHandle.standardError.write(Data("unknown option \(arguments[index])\n\(usage)".utf8))
-                return 2
+            default: return .unknown
             }
-            index += 2
-        }
+            return .value
+        }) else { return 2 }
         let started = Date()
         var rows: [Row] = []
         rows += pairErrorRows(runs: runs, seed: seed)

@@ -11,18 +11,14 @@ enum StoreWriteBenchmark {
 
     static func run(_ arguments: [String]) -> Int32 {
         var location: String?, count = 2_000
-        var index = 0
-        while index < arguments.count {
-            let value = index + 1 < arguments.count ? arguments[index + 1] : ""
-            switch arguments[index] {
+        guard BenchArguments.parse(arguments, usage: usage, { name, value in
+            switch name {
             case "--store": location = value
             case "--count": count = Int(value) ?? count
-            default:
-                FileHandle.standardError.write(Data("unknown option \(arguments[index])\n\(usage)".utf8))
-                return 2
+            default: return .unknown
             }
-            index += 2
-        }
+            return .value
+        }) else { return 2 }
         guard let location else {
             FileHandle.standardError.write(Data("store-writes needs --store\n".utf8))
             return 2

@@ -14,18 +14,14 @@ enum TTFTBenchmark {
 
     static func run(_ arguments: [String]) async -> Int32 {
         var delays = [0, 50, 250, 1000], runs = 20
-        var index = 0
-        while index < arguments.count {
-            let value = index + 1 < arguments.count ? arguments[index + 1] : ""
-            switch arguments[index] {
+        guard BenchArguments.parse(arguments, usage: usage, { name, value in
+            switch name {
             case "--delays": delays = value.split(separator: ",").compactMap { Int($0) }
             case "--runs": runs = Int(value) ?? runs
-            default:
-                FileHandle.standardError.write(Data("unknown option \(arguments[index])\n\(usage)".utf8))
-                return 2
+            default: return .unknown
             }
-            index += 2
-        }
+            return .value
+        }) else { return 2 }
         do {
             let (server, port) = try BenchServer.spawn()
             defer { server.terminate() }
