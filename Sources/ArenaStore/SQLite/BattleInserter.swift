@@ -12,7 +12,7 @@ import SQLite3
 ///
 /// ```swift
 /// let inserter = try BattleInserter(db)
-/// for stored in batch where try inserter.insertIfNew(stored) { … }
+/// for stored in batch where try inserter.insertIfNew(stored, id: stored.battle.id.uuidString) { … }
 /// ```
 ///
 /// Traps: the statements belong to `db`; make one inserter per database access, never keep it.
@@ -52,11 +52,9 @@ struct BattleInserter {
     }
 
     /// Writes a whole battle (its seats, turns, answers, verdicts and identity words) unless one
-    /// with its id is stored; true when it was new.
-    /// - Parameter id: the battle's id as stored (`uuidString`), when the caller has it already.
-    func insertIfNew(_ stored: StoredBattle, id: String? = nil) throws -> Bool {
+    /// with its id (as stored: `uuidString`) is stored; true when it was new.
+    func insertIfNew(_ stored: StoredBattle, id: String) throws -> Bool {
         let battle = stored.battle
-        let id = id ?? battle.id.uuidString
         guard try !contains(id) else { return false }
         try insertBattle(battle, id: id)
         try insertLeaks(stored.leakedWords, battleID: id)
